@@ -1,0 +1,98 @@
+package dev.pika.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * Entry point of the {@code pika} command. Exit codes: 0 success, 1 invalid document or failed operation,
+ * 2 usage error or unreadable input.
+ */
+@Command(name = "pika",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Operator toolkit for the Pika runtime contract: validate documents, render guest scripts, "
+                + "build and import role images.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:success (all documents valid, operation done)",
+            " 1:at least one document invalid, or the operation failed",
+            " 2:usage error or unreadable input"
+        },
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  NO_COLOR    disable colour in help and output",
+            "  PIKA_DEBUG  set to 1 to print stack traces of internal errors"
+        })
+public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /**
+     * Builds the command line with pika's conventions: errors on stderr without stack traces, {@code NO_COLOR}
+     * respected, case-sensitive options, exit codes as documented.
+     *
+     * @param command the top-level command object (a {@code @Command}-annotated instance)
+     * @return a configured {@link CommandLine}
+     */
+    public static CommandLine commandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        if (System.getenv("NO_COLOR") != null) {
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
+        return cl;
+    }
+
+    /**
+     * Runs {@code pika} with the given arguments and returns the exit code, without exiting.
+     *
+     * @param args command-line arguments
+     * @return the process exit code
+     */
+    public static int run(String... args) {
+        return commandLine(new Main()).execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Turns exceptions into one-line messages: {@link UserException} with its exit code, bugs with code 70. */
+    static final class ErrorHandler implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+            PrintWriter err = cl.getErr();
+            String name = cl.getCommandSpec().root().name();
+            boolean debug = "1".equals(System.getenv("PIKA_DEBUG"));
+            if (ex instanceof UserException ue) {
+                err.println(name + ": " + ue.getMessage());
+                if (debug && ue.getCause() != null) {
+                    ue.getCause().printStackTrace(err);
+                }
+                err.flush();
+                return ue.exitCode();
+            }
+            err.println(name + ": internal error: " + ex);
+            if (debug) {
+                ex.printStackTrace(err);
+            } else {
+                err.println(name + ": set PIKA_DEBUG=1 for the stack trace, and please report it");
+            }
+            err.flush();
+            return 70;
+        }
+    }
+}
