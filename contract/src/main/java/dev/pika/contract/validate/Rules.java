@@ -1,6 +1,7 @@
 package dev.pika.contract.validate;
 
 import dev.pika.contract.ContractConstants;
+import dev.pika.contract.GuestRole;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -268,8 +269,56 @@ final class Rules {
         return out;
     }
 
-    /** Image record lint (CONTRACT.md §5–§6); more rules come with {@code pika image-record}. */
-    static final DocumentRules IMAGE_RECORD = (root, out) -> { };
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * Image record lint (CONTRACT.md §5–§6), all warnings since the reference accepts these records:
+     * {@value ImageRecords#RULE_ROLE_CUSTOM_ALIAS} (a role recorded for an alias that is no role's default: the
+     * reference never writes that), {@value ImageRecords#RULE_ROLE_MISMATCH} (a role recorded for the default
+     * alias of the other role) — both at the role's value — and {@value ImageRecords#RULE_FINGERPRINT_FORMAT} (a
+     * fingerprint that is not 64 lowercase hex digits, at the fingerprint's value).
+     */
+    static final DocumentRules IMAGE_RECORD = Rules::imageRecord;
+
+    private static void imageRecord(Node root, Collector out) {
+        Node role = root.get("guest_role");
+        Node alias = root.get("alias");
+        if (role != null && role.text() != null && alias != null && alias.text() != null) {
+            GuestRole recorded = GuestRole.fromId(role.text()).orElse(null);
+            GuestRole implied = GuestRole.forDefaultAlias(alias.text()).orElse(null);
+            if (recorded != null && implied == null) {
+                out.warning(ImageRecords.RULE_ROLE_CUSTOM_ALIAS, role, "guest role `" + recorded.id()
+                        + "` is recorded for the custom alias " + Walker.quote(alias.text()) + ": the reference "
+                        + "records a role only when the alias is the role's default (`"
+                        + recorded.defaultImageAlias() + "`)", "a custom alias suppresses the role to avoid "
+                        + "misattribution (CONTRACT.md §5): drop `" + segment(role) + "`, or use the alias `"
+                        + recorded.defaultImageAlias() + "`");
+            } else if (recorded != null && implied != recorded) {
+                out.warning(ImageRecords.RULE_ROLE_MISMATCH, role, "guest role `" + recorded.id()
+                        + "` disagrees with the alias " + Walker.quote(alias.text()) + ", the default alias of `"
+                        + implied.id() + "`", "the reference records the role whose default alias is in use "
+                        + "(CONTRACT.md §5): the role should be `" + implied.id() + "`, or the alias `"
+                        + recorded.defaultImageAlias() + "`");
+            }
+        }
+        Node fingerprint = root.get("fingerprint");
+        if (fingerprint != null && fingerprint.text() != null && !FINGERPRINT.matcher(fingerprint.text()).matches()) {
+            String fp = fingerprint.text();
+            String why = fp.length() == 64 && fp.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                    ? "uses upper-case hex digits; Incus fingerprints are lower case"
+                    : "is not 64 lowercase hex digits (" + fp.length() + " characters)";
+            out.warning(ImageRecords.RULE_FINGERPRINT_FORMAT, fingerprint, "fingerprint " + Walker.quote(fp) + " "
+                    + why + ": an Incus image fingerprint is the image's SHA-256", "take it from `incus image list "
+                    + "--project P ALIAS --format json`, or write the record with `pika image-record from-incus` "
+                    + "(CONTRACT.md §6)");
+        }
+    }
+
+    /** @return the field name a node was written under (e.g. {@code role} for the legacy alias of guest_role) */
+    private static String segment(Node n) {
+        String p = n.pointer();
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
 
     /** Execution record checks delegate to the nested image record. */
     static final DocumentRules EXECUTION_RECORD = (root, out) -> {
