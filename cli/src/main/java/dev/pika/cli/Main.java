@@ -1,6 +1,7 @@
 package dev.pika.cli;
 
 import java.io.PrintWriter;
+import dev.pika.cli.image.ImageCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
                 + "build and import role images.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ImageCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -66,7 +68,15 @@ public final class Main implements Runnable {
         return commandLine(new Main()).execute(args);
     }
 
+    /**
+     * The process entry point. The launcher passes its own name as {@code -Dpika.program} (bin/incus-role-image and
+     * the legacy image launchers are links to bin/pika), which selects the program to run.
+     */
     public static void main(String[] args) {
+        String program = System.getProperty("pika.program", "pika");
+        if (ImageCommand.PROGRAMS.contains(program)) {
+            System.exit(ImageCommand.runAs(program, args, ImageCommand.Context.system()));
+        }
         System.exit(run(args));
     }
 
