@@ -1,5 +1,6 @@
 package dev.pika.cli;
 
+import dev.pika.cli.image.ImageCommand;
 import dev.pika.cli.validate.ValidateCommands;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
             ValidateCommands.Events.class,
             ValidateCommands.Request.class,
             ValidateCommands.RuntimeSpec.class,
+            ImageCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -73,7 +75,15 @@ public final class Main implements Runnable {
         return commandLine(new Main()).execute(args);
     }
 
+    /**
+     * The process entry point. The launcher passes its own name as {@code -Dpika.program} (bin/incus-role-image and
+     * the legacy image launchers are links to bin/pika), which selects the program to run.
+     */
     public static void main(String[] args) {
+        String program = System.getProperty("pika.program", "pika");
+        if (ImageCommand.PROGRAMS.contains(program)) {
+            System.exit(ImageCommand.runAs(program, args, ImageCommand.Context.system()));
+        }
         System.exit(run(args));
     }
 
