@@ -1,6 +1,8 @@
 package dev.pika.cli;
 
 import dev.pika.cli.image.ImageCommand;
+import dev.pika.cli.record.ImageRecordCommand;
+import dev.pika.cli.record.RolesCommand;
 import dev.pika.cli.validate.ValidateCommands;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Spec;
             ValidateCommands.Request.class,
             ValidateCommands.RuntimeSpec.class,
             ImageCommand.class,
+            RolesCommand.class,
+            ImageRecordCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

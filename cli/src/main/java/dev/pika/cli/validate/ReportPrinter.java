@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pika.contract.Finding;
 import dev.pika.contract.Severity;
 import dev.pika.contract.TerminalResult;
+import dev.pika.contract.validate.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,16 +15,36 @@ import java.util.List;
 final class ReportPrinter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** What a command prints about a valid or invalid document besides its findings (none by default). */
+    interface Details {
+        /** Text and github formats: lines printed after the document's findings. */
+        default void text(ValidationReport report, PrintWriter out) {
+        }
+
+        /** JSON format: fields written into the document's object after {@code findings}. */
+        default void json(ValidationReport report, JsonGenerator g) throws IOException {
+        }
+    }
+
+    private static final Details NONE = new Details() {
+    };
+
     private final PrintWriter out;
     private final OutputFormat format;
     private final boolean strict;
     private final boolean quiet;
+    private final Details details;
 
     ReportPrinter(PrintWriter out, OutputFormat format, boolean strict, boolean quiet) {
+        this(out, format, strict, quiet, NONE);
+    }
+
+    ReportPrinter(PrintWriter out, OutputFormat format, boolean strict, boolean quiet, Details details) {
         this.out = out;
         this.format = format;
         this.strict = strict;
         this.quiet = quiet;
+        this.details = details;
     }
 
     /** The effective severity under {@code --strict}. */
@@ -47,6 +68,7 @@ final class ReportPrinter {
                 out.println(github(f));
             }
         }
+        details.text(o.report(), out);
     }
 
     /** Prints the closing summary (text, github) or the whole JSON document. */
@@ -169,6 +191,7 @@ final class ReportPrinter {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+                details.json(o.report(), g);
                 g.writeEndObject();
             }
             g.writeEndArray();
