@@ -55,27 +55,28 @@ public final class ImageRecordCommand implements Runnable {
                 + "decides validity; the legacy key `role` is accepted for `guest_role`.",
                 "",
                 "Lint (warnings; errors under --strict):",
-                "  " + ImageRecords.RULE_ROLE_CUSTOM_ALIAS + "  a guest role recorded with an alias that is no "
-                    + "role's default (the reference never records that)",
-                "  " + ImageRecords.RULE_ROLE_MISMATCH + "      a guest role recorded with the other role's "
-                    + "default alias",
-                "  " + ImageRecords.RULE_FINGERPRINT_FORMAT + "          a fingerprint that is not 64 lowercase "
-                    + "hex digits"},
+                "  " + ImageRecords.RULE_ROLE_CUSTOM_ALIAS + "  role recorded with an alias that is no",
+                "                              role's default (the reference never does)",
+                "  " + ImageRecords.RULE_ROLE_MISMATCH + "      role recorded with the other role's alias",
+                "  " + ImageRecords.RULE_FINGERPRINT_FORMAT + "          fingerprint not 64 lowercase hex digits"},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {" 0:every record valid", " 1:at least one record invalid",
                 " 2:usage error or unreadable input"},
             footerHeading = "%nOutput:%n",
             footer = {
-                "  text  findings as PATH:LINE:COL: warning[rule-id]: message (at /json/pointer), then per record:",
-                "        alias, project, fingerprint (first 12 digits), guest role (recorded), implied role (the",
-                "        role whose default alias it is) and whether the alias is the role's default; a summary.",
-                "  json  {valid, strict, summary, documents: [{source, kind, valid, findings, array, records: [",
-                "        {pointer, kind, image_pointer, alias, project, fingerprint, short_fingerprint, guest_role,",
-                "        implied_role, uses_default_alias}]}]}",
+                "  text  findings (PATH:LINE:COL: warning[rule-id]: message (at /pointer)),",
+                "        then per record: alias, project, fingerprint (first 12 digits),",
+                "        guest role (recorded), implied role (whose default alias it is),",
+                "        whether the alias is the role's default; then a summary line.",
+                "  json  {valid, strict, summary, documents: [{source, kind, valid,",
+                "        findings, array, records: [{pointer, kind, image_pointer, alias,",
+                "        project, fingerprint, short_fingerprint, guest_role, implied_role,",
+                "        uses_default_alias}]}]}",
                 "",
                 "Examples:",
                 "  pika image-record inspect image-record.json",
-                "  pika image-record from-incus --role pikaci-runner --local | pika image-record inspect -"})
+                "  pika image-record from-incus --role pikaci-runner --local \\",
+                "      | pika image-record inspect -"})
     public static final class Inspect extends ValidateSupport implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -197,12 +198,14 @@ public final class ImageRecordCommand implements Runnable {
                 " 2:usage error"},
             footerHeading = "%nEnvironment:%n",
             footer = {
-                "  PIKA_BUILD_SSH_KEY  ssh identity file (-i); ssh always gets -o StrictHostKeyChecking=accept-new",
+                "  PIKA_BUILD_SSH_KEY  ssh identity file (-i); ssh also always gets",
+                "                      -o StrictHostKeyChecking=accept-new",
                 "  PIKA_INCUS_BIN      default of --incus-bin",
                 "",
                 "Examples:",
                 "  pika image-record from-incus --role pikaci-runner",
-                "  pika image-record from-incus --role pikaci-runner --local --incus-bin lxc -o image-record.json"})
+                "  pika image-record from-incus --role pikaci-runner --local --incus-bin lxc \\",
+                "      -o image-record.json"})
     public static final class FromIncus implements Callable<Integer> {
         static final String DEFAULT_HOST = "pika-build";
         static final String DEFAULT_PROJECT = "pika-managed-agents";

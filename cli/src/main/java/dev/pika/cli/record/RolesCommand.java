@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
         exitCodeList = {" 0:printed", " 2:unknown role or usage error"},
         footerHeading = "%nOutput:%n",
         footer = {
-            "  text   one row per role under a header: ROLE  DEFAULT ALIAS  FLAKE ATTRIBUTE  LEGACY ATTRIBUTE  DISK",
+            "  text   a table: ROLE, DEFAULT ALIAS, FLAKE ATTRIBUTE, LEGACY ATTRIBUTE, DISK",
             "  json   an array of role objects (one object when ROLE is given):",
-            "         {\"id\", \"default_image_alias\", \"flake_package_attr\", \"legacy_package_attr\",",
-            "          \"image_disk_size_mib\"}",
+            "         {id, default_image_alias, flake_package_attr,",
+            "          legacy_package_attr, image_disk_size_mib}",
             "",
             "Examples:",
             "  pika roles",
