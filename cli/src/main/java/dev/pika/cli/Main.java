@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
                 + "build and import role images.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            dev.pika.cli.render.RenderCommand.class,
+            dev.pika.cli.result.ResultCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
