@@ -10,8 +10,10 @@ final class Shell {
     private Shell() {
     }
 
-    /** One or more words of characters that bash never treats specially, separated by spaces. */
-    private static final Pattern PLAIN = Pattern.compile(" *[A-Za-z0-9_./:=,+@%-]+( +[A-Za-z0-9_./:=,+@%-]+)* *");
+    /** A word of characters that bash never treats specially ({@code #} only starts a comment at a word's start). */
+    private static final String WORD = "[A-Za-z0-9_./:=,+@%-][A-Za-z0-9_./:=,+@%#-]*";
+    /** One or more such words separated by spaces. */
+    private static final Pattern PLAIN = Pattern.compile(" *" + WORD + "( +" + WORD + ")* *");
 
     /** Bash reserved words that, in command position, start a compound command that one line cannot finish. */
     private static final Set<String> RESERVED = Set.of("case", "coproc", "do", "done", "elif", "else", "esac", "fi",
@@ -19,7 +21,8 @@ final class Shell {
 
     /**
      * Whether a guest command is <em>plain</em>: a single line of words made only of {@code A-Z a-z 0-9 _ . / : = , +
-     * @ % -} separated by spaces, whose first word is not a reserved word. Such a command means the same thing
+     * @ % -} (and {@code #} after a word's first character, as in {@code nix build .#pkg}) separated by spaces,
+     * whose first word is not a reserved word. Such a command means the same thing
      * whether bash reads it as a line of the script or as the words of {@code sudo}, so it can be spliced into the
      * script unquoted, exactly as the reference does (e.g. {@code cargo test -p pika-core -- --nocapture}).
      *
@@ -35,14 +38,34 @@ final class Shell {
     }
 
     /**
-     * Quotes text as one bash word in single quotes: {@code it's} becomes {@code 'it'\''s'}. Every byte,
-     * including newlines, backslashes and {@code $}, stands for itself.
+     * Quotes text as one bash word in ANSI-C quotes: {@code $'…'} with {@code \\} and {@code \'} for backslash
+     * and single quote, {@code \n}, {@code \t}, {@code \r} and {@code \xHH} for control characters, every other
+     * character as itself. The word's value is exactly {@code text}, it stays on one line, and (unlike
+     * {@code '…'\''…'} splicing) shellcheck reads it without notes.
      *
      * @param text any text without NUL
      * @return the quoted word
      */
-    static String singleQuoted(String text) {
-        return "'" + text.replace("'", "'\\''") + "'";
+    static String ansiCQuoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16).append("$'");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\'' -> out.append("\\'");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('\'').toString();
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>With the default directories and a plain command ({@link Shell#isPlain}) the output is byte-identical to the
  * reference's {@code render_tart_guest_script}, including its quirks (lines holding only {@code \}, the trailing
  * {@code EOF\n\n}; see docs/render.md). A command that is not plain is passed to bash quoted, so that it runs as
- * given: {@code eval 'CMD'} in the script's own shell, or {@code sudo --non-interactive bash -c 'CMD'} as root.
+ * given: {@code eval $'CMD'} in the script's own shell, or {@code sudo --non-interactive bash -c $'CMD'} as root.
  *
  * @param command              the guest command, shell text; not blank
  * @param runAsRoot            run the command with {@code sudo --non-interactive}
@@ -79,15 +79,15 @@ public record TartGuestScript(String command, boolean runAsRoot, boolean useHost
 
     /**
      * The line that runs the guest command: the command itself (prefixed with {@value #SUDO} for root) when it is
-     * plain, else {@code eval 'CMD'} or {@code sudo --non-interactive bash -c 'CMD'}.
+     * plain, else {@code eval $'CMD'} or {@code sudo --non-interactive bash -c $'CMD'} (ANSI-C quoted).
      *
-     * @return one logical line of bash (a quoted command may span several physical lines)
+     * @return one line of bash
      */
     public String commandLine() {
         if (Shell.isPlain(command)) {
             return runAsRoot ? SUDO + " " + command : command;
         }
-        String quoted = Shell.singleQuoted(command);
+        String quoted = Shell.ansiCQuoted(command);
         return runAsRoot ? SUDO + " bash -c " + quoted : "eval " + quoted;
     }
 
