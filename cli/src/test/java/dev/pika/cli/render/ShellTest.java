@@ -24,7 +24,7 @@ class ShellTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "cargo test; rm -rf x", "a && b", "a | b", "echo $HOME", "echo 'q'",
         "echo \"q\"", "echo a\\b", "a\nb", "echo *", "echo ~", "echo {a,b}", "a\tb", "echo `x`", "a > f",
-        "(sub)", "# comment", "if", "for x in a b", "while true", "echo !x", "a=(1 2)", "echo [ab]"})
+        "(sub)", "# comment", "if", "for x in a b", "while true", "echo !x", "a=(1 2)", "echo [ab]", "echo #x"})
     void notPlainCommands(String command) {
         assertFalse(Shell.isPlain(command), command);
     }
