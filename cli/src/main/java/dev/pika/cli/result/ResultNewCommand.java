@@ -10,7 +10,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pika.cli.ExitCodes;
 import dev.pika.cli.UserException;
 import dev.pika.cli.io.OutputFileOption;
+import dev.pika.contract.Finding;
 import dev.pika.contract.TerminalResult;
+import dev.pika.contract.validate.DocumentKind;
+import dev.pika.contract.validate.ValidationReport;
+import dev.pika.contract.validate.Validator;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,21 +67,32 @@ public final class ResultNewCommand implements Runnable {
 
     @Override
     public void run() {
-        String at = finishedAt;
-        if (at == null) {
-            at = TerminalResult.formatTimestamp(Instant.now());
-        } else {
-            String problem = Rfc3339.problem(at);
-            if (problem != null) {
-                throw new UserException(ExitCodes.USAGE, "--finished-at \"" + at + "\" is not an RFC 3339 "
-                        + "timestamp: " + problem + " (e.g. 2026-03-25T20:00:00Z or 2026-03-25T20:00:00+00:00)");
-            }
-        }
+        String at = finishedAt != null ? finishedAt : TerminalResult.formatTimestamp(Instant.now());
         TerminalResult result = TerminalResult.forExitCode(exitCode, at, message);
         if (detailsJson != null) {
             result = result.withDetails(parseDetails(detailsJson));
         }
-        output.emit(spec.commandLine(), result.toPrettyJson() + "\n");
+        String json = result.toPrettyJson() + "\n";
+        requireStrictlyValid(json);
+        output.emit(spec.commandLine(), json);
+    }
+
+    /**
+     * Checks the document with the contract's validator under {@code --strict} rules before anything is written, so
+     * that {@code result new} never produces a result that {@code pika validate-result --strict} would flag. The
+     * only input that can fail is {@code --finished-at} (rule {@code timestamp-format}).
+     */
+    private void requireStrictlyValid(String json) {
+        ValidationReport report = Validator.validate(DocumentKind.RESULT, "result",
+                json.getBytes(StandardCharsets.UTF_8));
+        for (Finding f : report.findings()) {
+            if ("timestamp-format".equals(f.rule())) {
+                throw new UserException(ExitCodes.USAGE, "--finished-at \"" + finishedAt + "\" is not an RFC 3339 "
+                        + "date-time: expected YYYY-MM-DDThh:mm:ss[.fraction] with Z or ±hh:mm, a real date and time "
+                        + "(e.g. 2026-03-25T20:00:00Z or 2026-03-25T20:00:00+00:00)");
+            }
+            throw new IllegalStateException("result new produced a document the validator flags: " + f);
+        }
     }
 
     private static JsonNode parseDetails(String json) {

@@ -3,27 +3,26 @@ package dev.pika.cli.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pika.contract.TerminalResult;
+import dev.pika.contract.validate.DocumentKind;
+import dev.pika.contract.validate.ValidationReport;
+import dev.pika.contract.validate.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Set;
 
-/** Checks that bytes are a terminal result valid by the contract (CONTRACT.md §2) with the expected content. */
+/**
+ * Checks that bytes are a terminal result valid by the contract (CONTRACT.md §2, the contract module's
+ * {@link Validator}) with the expected content.
+ */
 public final class ResultAssertions {
     private ResultAssertions() {
     }
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Asserts the document is a valid terminal result made by the factory for {@code exitCode}: completed/failed,
@@ -52,36 +51,21 @@ public final class ResultAssertions {
     }
 
     /**
-     * Asserts the document is a valid terminal result by the contract's decoding rules.
+     * Asserts the contract's validator accepts the document as a terminal result with no finding at all
+     * ({@code --strict}), and decodes it.
      *
      * @param source name for messages
      * @param bytes  the document
      * @return the decoded document
      */
     public static JsonNode assertValidResult(String source, byte[] bytes) {
-        // TODO(validator): replace with dev.pika.contract.validate.Validator once it is on main.
-        JsonNode doc;
+        ValidationReport report = Validator.validate(DocumentKind.RESULT, source, bytes);
+        assertTrue(report.valid(true), source + " is not a strictly valid terminal result: " + report.findings()
+                + "\n" + new String(bytes, StandardCharsets.UTF_8));
         try {
-            doc = STRICT.readTree(bytes);
+            return JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new AssertionError(source + " is not valid JSON: " + e.getMessage() + "\n"
-                    + new String(bytes, StandardCharsets.UTF_8), e);
+            throw new AssertionError(source + " validated but does not decode: " + e, e);
         }
-        assertTrue(doc != null && doc.isObject(), source + ": not a JSON object");
-        Set<String> known = Set.of("schema_version", "status", "finished_at", "message", "exit_code", "details");
-        doc.fieldNames().forEachRemaining(f -> assertTrue(known.contains(f), source + ": unknown field " + f));
-        JsonNode version = doc.get("schema_version");
-        assertTrue(version != null && version.isIntegralNumber() && version.longValue() == 1, source + ": schema_version");
-        JsonNode status = doc.get("status");
-        assertTrue(status != null && Set.of("completed", "failed").contains(status.textValue()), source + ": status");
-        JsonNode finishedAt = doc.get("finished_at");
-        assertTrue(finishedAt != null && finishedAt.isTextual(), source + ": finished_at");
-        OffsetDateTime.parse(finishedAt.textValue());
-        JsonNode message = doc.get("message");
-        assertTrue(message != null && message.isTextual(), source + ": message");
-        JsonNode exit = doc.get("exit_code");
-        assertTrue(exit == null || exit.isNull() || exit.canConvertToInt() && exit.isIntegralNumber(),
-                source + ": exit_code");
-        return doc;
     }
 }

@@ -85,30 +85,23 @@ class ResultNewCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2026-03-25T20:00:00Z", "2026-03-25t20:00:00z", "2026-03-25T20:00:00.123456Z",
-        "2026-03-25T20:00:00+05:30", "2026-03-25T20:00:00-00:00", "2016-12-31T23:59:60Z", "2024-02-29T00:00:00Z"})
+        "2026-03-25T20:00:00+05:30", "2026-03-25T20:00:00-00:00", "2016-12-31T23:59:60Z", "2024-02-29T00:00:00Z", "2026-03-25 20:00:00Z"})
     void rfc3339TimestampsAreKeptAsGiven(String at) throws IOException {
         String out = pika("result", "new", "--exit-code", "0", "--finished-at", at).ok();
         assertEquals(at, decode(out).finishedAt());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "2026-03-25 20:00:00Z|does not have the shape",
-        "2026-03-25T20:00Z|does not have the shape",
-        "2026-03-25T20:00:00|does not have the shape",
-        "1774468800|does not have the shape",
-        "2026-03-25T20:00:00+0530|does not have the shape",
-        "2026-02-29T20:00:00Z|the date 2026-02-29 does not exist",
-        "2026-13-01T20:00:00Z|the date 2026-13-01 does not exist",
-        "2026-03-25T24:00:00Z|the time 24:00:00 is out of range",
-        "2026-03-25T20:00:00+24:00|the offset 24:00 is out of range"})
-    void badFinishedAtIsAUsageError(String at, String reason) {
+    @ValueSource(strings = {"2026-03-25T20:00Z", "2026-03-25T20:00:00", "1774468800", "2026-03-25T20:00:00+0530",
+        "2026-02-29T20:00:00Z", "2026-13-01T20:00:00Z", "2026-03-25T24:00:00Z", "2026-03-25T20:00:00+24:00",
+        " 2026-03-25T20:00:00Z", "", "yesterday"})
+    void badFinishedAtIsAUsageError(String at) {
         CliRun run = pika("result", "new", "--exit-code", "0", "--finished-at", at);
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertTrue(run.err().startsWith("pika: --finished-at \"" + at + "\" is not an RFC 3339 timestamp: "),
+        assertTrue(run.err().startsWith("pika: --finished-at \"" + at + "\" is not an RFC 3339 date-time: "),
                 run.err());
-        assertTrue(run.err().contains(reason), run.err());
+        assertTrue(run.err().contains("e.g. 2026-03-25T20:00:00Z"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace");
     }
 
