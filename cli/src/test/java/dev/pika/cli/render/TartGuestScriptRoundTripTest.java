@@ -138,4 +138,14 @@ class TartGuestScriptRoundTripTest {
         assertFalse(box.guestLog().contains("guest test running"));
         assertFalse(Files.exists(box.artifacts.resolve("result.json")), "the reference writes no result then");
     }
+
+    @Test
+    void syntaxErrorInTheCommandStillWritesAFailedResult(@TempDir Path dir) {
+        GuestSandbox box = GuestSandbox.create(dir);
+        Instant before = Instant.now();
+        Processes run = box.runScript(render(box, "echo \"unbalanced", List.of()));
+        assertEquals(0, run.exitCode(), run.err());
+        ResultAssertions.assertFactoryResult("result.json", box.resultJson(), 2, before, Instant.now());
+        assertTrue(box.guestLog().contains("unexpected EOF"), box.guestLog());
+    }
 }
