@@ -1,9 +1,7 @@
 package dev.pika.cli.result;
 
-import picocli.CommandLine;
+import dev.pika.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code pika result}: terminal results ({@code result.json}, CONTRACT.md §2). */
 @Command(name = "result",
@@ -12,12 +10,5 @@ import picocli.CommandLine.Spec;
         subcommands = {ResultNewCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:done", " 2:usage error, or the output file cannot be written"})
-public final class ResultCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: new");
-    }
+public final class ResultCommand extends CommandGroup {
 }

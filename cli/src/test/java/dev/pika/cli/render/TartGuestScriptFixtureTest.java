@@ -90,7 +90,8 @@ class TartGuestScriptFixtureTest {
 
         CliRun noWhat = pika("render");
         assertEquals(2, noWhat.exitCode());
-        assertTrue(noWhat.err().contains("tart-guest-script or result-fragment"), noWhat.err());
+        assertTrue(noWhat.err().contains("missing subcommand: one of tart-guest-script, result-fragment"),
+                noWhat.err());
 
         CliRun badDir = pika("render", "tart-guest-script", "--command", "make", "-o", "/nonexistent-dir/x.sh");
         assertEquals(2, badDir.exitCode());

@@ -170,6 +170,6 @@ class ResultNewCommandTest {
         }
         CliRun bare = pika("result");
         assertEquals(2, bare.exitCode());
-        assertTrue(bare.err().contains("missing subcommand: new"), bare.err());
+        assertTrue(bare.err().contains("missing subcommand: one of new"), bare.err());
     }
 }
