@@ -15,14 +15,14 @@ final class Shell {
     /** One or more such words separated by spaces. */
     private static final Pattern PLAIN = Pattern.compile(" *" + WORD + "( +" + WORD + ")* *");
 
-    /** Bash reserved words that, in command position, start a compound command that one line cannot finish. */
+    /** Bash reserved words that start (or continue) a compound command when they are the first word. */
     private static final Set<String> RESERVED = Set.of("case", "coproc", "do", "done", "elif", "else", "esac", "fi",
             "for", "function", "if", "in", "select", "then", "until", "while");
 
     /**
-     * Whether a guest command is <em>plain</em>: a single line of words made only of {@code A-Z a-z 0-9 _ . / : = , +
-     * @ % -} (and {@code #} after a word's first character, as in {@code nix build .#pkg}) separated by spaces,
-     * whose first word is not a reserved word. Such a command means the same thing
+     * Whether a guest command is <em>plain</em>: a single line of words separated by spaces, made only of letters,
+     * digits and {@code _ . / : = , + @ % -} (and {@code #} after a word's first character, as in
+     * {@code nix build .#pkg}), whose first word is not a reserved word. Such a command means the same thing
      * whether bash reads it as a line of the script or as the words of {@code sudo}, so it can be spliced into the
      * script unquoted, exactly as the reference does (e.g. {@code cargo test -p pika-core -- --nocapture}).
      *
