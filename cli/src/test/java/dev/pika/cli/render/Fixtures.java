@@ -1,5 +1,6 @@
 package dev.pika.cli.render;
 
+import dev.pika.cli.JarProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,7 @@ public final class Fixtures {
      * @return the fixture's exact bytes
      */
     public static byte[] bytes(String relative) {
-        String shared = System.getProperty("pika.shared.dir");
-        if (shared == null) {
-            throw new AssertionError("system property pika.shared.dir is not set (the parent pom sets it)");
-        }
-        Path file = Path.of(shared, "fixtures", relative);
+        Path file = JarProcess.fixtures().resolve(relative);
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.pika.cli.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pika.cli.JarProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,15 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * evidence asked for by issue 4.
  */
 class RenderEndToEndIT {
-    private static Processes jar(Path cwd, String... args) {
-        String jar = System.getProperty("pika.jar");
-        assertTrue(jar != null && Files.isRegularFile(Path.of(jar)), "system property pika.jar: " + jar);
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
-        argv.addAll(List.of(args));
-        return Processes.run(argv, cwd, Map.of());
-    }
-
     @Test
     void renderedScriptRunsEndToEndAndWritesAValidResult(@TempDir Path dir) throws IOException {
         GuestSandbox box = GuestSandbox.create(dir);
@@ -36,9 +27,9 @@ class RenderEndToEndIT {
         List<String> args = new ArrayList<>(List.of("render", "tart-guest-script", "--command", "./guest-test.sh 7",
                 "--run-as-root", "--use-host-rust-toolchain", "-o", script.toString()));
         args.addAll(box.dirOptions());
-        Processes render = jar(dir, args.toArray(String[]::new));
-        assertEquals(0, render.exitCode(), render.err());
-        assertEquals("", render.out());
+        JarProcess.Result render = JarProcess.run(args.toArray(String[]::new));
+        assertEquals(0, render.exitCode(), render.stderr());
+        assertEquals("", render.stdout());
 
         Instant before = Instant.now();
         Processes run = box.runScript(Files.readString(script));
@@ -55,11 +46,11 @@ class RenderEndToEndIT {
         Files.write(evidence.resolve("result.json"), result);
         Files.writeString(evidence.resolve("standins.log"), String.join("\n", box.standinCalls()) + "\n");
 
-        Processes fresh = jar(dir, "result", "new", "--exit-code", "7", "--finished-at",
+        JarProcess.Result fresh = JarProcess.run("result", "new", "--exit-code", "7", "--finished-at",
                 new String(result, StandardCharsets.UTF_8).replaceAll("(?s).*\"finished_at\": \"([^\"]+)\".*", "$1"));
-        assertEquals(0, fresh.exitCode(), fresh.err());
+        assertEquals(0, fresh.exitCode(), fresh.stderr());
         assertEquals(ResultAssertions.assertValidResult("script", result),
-                ResultAssertions.assertValidResult("pika result new", fresh.out().getBytes(StandardCharsets.UTF_8)),
+                ResultAssertions.assertValidResult("pika result new", fresh.stdout().getBytes(StandardCharsets.UTF_8)),
                 "the script and the factory agree on every field");
     }
 }

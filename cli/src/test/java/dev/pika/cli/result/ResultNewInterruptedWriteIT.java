@@ -3,6 +3,7 @@ package dev.pika.cli.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pika.cli.JarProcess;
 import dev.pika.cli.render.ExternalTools;
 import dev.pika.cli.render.Processes;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class ResultNewInterruptedWriteIT {
         String shell = "ulimit -f 2; exec \"$0\" -XX:-UsePerfData -jar \"$1\" result new --exit-code 1 "
                 + "--details-json \"$2\" -o \"$3\"";
         Processes p = Processes.run(List.of(ExternalTools.require("bash").toString(), "-c", shell, java,
-                System.getProperty("pika.jar"), details, target.toString()), dir, Map.of());
+                JarProcess.jar().toString(), details, target.toString()), dir, Map.of());
 
         assertEquals(2, p.exitCode(), "stdout: " + p.out() + "\nstderr: " + p.err());
         assertTrue(p.err().startsWith("pika: cannot write " + target + ": "), p.err());
