@@ -40,7 +40,7 @@ class RenderEndToEndIT {
 
         Path evidence = Files.createDirectories(Path.of("target", "render-end-to-end"));
         Files.writeString(evidence.resolve("command.txt"), "pika " + String.join(" ", args.stream()
-                .map(a -> Shell.isPlain(a) ? a : Shell.ansiCQuoted(a)).toList()) + "\n");
+                .map(a -> Shell.isPlain(a) && !a.contains(" ") ? a : Shell.ansiCQuoted(a)).toList()) + "\n");
         Files.copy(script, evidence.resolve("guest.sh"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(evidence.resolve("guest.log"), box.guestLog());
         Files.write(evidence.resolve("result.json"), result);
