@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
             ValidateCommands.Events.class,
             ValidateCommands.Request.class,
             ValidateCommands.RuntimeSpec.class,
+            dev.pika.cli.render.RenderCommand.class,
+            dev.pika.cli.result.ResultCommand.class,
             ImageCommand.class,
             RolesCommand.class,
             ImageRecordCommand.class,
