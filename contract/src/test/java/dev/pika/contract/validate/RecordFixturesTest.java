@@ -37,9 +37,7 @@ class RecordFixturesTest {
             "RemoteLinuxVmExecutionRecord", DocumentKind.EXECUTION_RECORD);
 
     static Path payloads() {
-        String shared = System.getProperty("pika.shared.dir");
-        assertTrue(shared != null, "system property pika.shared.dir is not set (the parent pom sets it)");
-        return Path.of(shared, "fixtures", "upstream-test-payloads");
+        return Fixtures.fixture("upstream-test-payloads");
     }
 
     static List<JsonNode> entries() throws IOException {
