@@ -1,9 +1,10 @@
 package dev.pika.cli.record;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pika.cli.CommandGroup;
 import dev.pika.cli.ExitCodes;
 import dev.pika.cli.image.Names;
-import dev.pika.cli.io.AtomicFiles;
+import dev.pika.cli.io.OutputFileOption;
 import dev.pika.cli.validate.ValidateSupport;
 import dev.pika.contract.GuestRole;
 import dev.pika.contract.ImageRecord;
@@ -13,7 +14,6 @@ import dev.pika.contract.validate.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,14 +39,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:success", " 1:invalid record, or the Incus query failed", " 2:usage error or "
             + "unreadable input"})
-public final class ImageRecordCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: inspect or from-incus");
-    }
+public final class ImageRecordCommand extends CommandGroup {
 
     /** {@code pika image-record inspect FILE…}. */
     @Command(name = "inspect", mixinStandardHelpOptions = true,
@@ -243,9 +237,8 @@ public final class ImageRecordCommand implements Runnable {
                 description = "The Incus client (default: $PIKA_INCUS_BIN or incus; LXD's is lxc).")
         String incusBin;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-                description = "Write the record to FILE (atomically) instead of standard output.")
-        Path output;
+        @Mixin
+        OutputFileOption output;
 
         private final Map<String, String> env;
         private final IncusImageList.Exec exec;
@@ -273,14 +266,7 @@ public final class ImageRecordCommand implements Runnable {
             String host = local ? null : Names.host(where != null && where.host != null ? where.host : DEFAULT_HOST);
             IncusImageList.Target target = new IncusImageList.Target(host, env.get("PIKA_BUILD_SSH_KEY"), bin);
             String fingerprint = IncusImageList.fingerprint(exec, target, p, a);
-            String json = ImageRecord.forImport(role, p, a, fingerprint).toPrettyJson() + "\n";
-            if (output != null) {
-                AtomicFiles.writeString(output, json);
-            } else {
-                PrintWriter out = spec.commandLine().getOut();
-                out.print(json);
-                out.flush();
-            }
+            output.emit(spec.commandLine(), ImageRecord.forImport(role, p, a, fingerprint).toPrettyJson() + "\n");
             return ExitCodes.OK;
         }
     }
