@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.pika.contract.GuestRole;
 import dev.pika.contract.TerminalResult;
@@ -81,6 +82,7 @@ public final class ContractCodec {
                 .addMixIn(TerminalResult.class, TerminalResultMixin.class)
                 .addMixIn(TerminalStatus.class, TerminalStatusMixin.class)
                 .addMixIn(GuestRole.class, GuestRoleMixin.class)
+                .addModule(new SimpleModule("pika-contract").setDeserializerModifier(new ExactEnumDeserializers()))
                 .build();
         mapper.coercionConfigDefaults()
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)

@@ -1,5 +1,6 @@
 package dev.pika.contract.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -34,6 +35,19 @@ public record RuntimeMount(
         Objects.requireNonNull(guestPath, "guest_path");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(mode, "mode");
+    }
+
+    /**
+     * The decoder's entry point: {@code required} defaults to false when missing (a JSON {@code null} is rejected).
+     */
+    @JsonCreator
+    static RuntimeMount decode(
+            @JsonProperty(value = "kind", required = true) MountKind kind,
+            @JsonProperty(value = "guest_path", required = true) String guestPath,
+            @JsonProperty(value = "source", required = true) String source,
+            @JsonProperty(value = "mode", required = true) MountMode mode,
+            @JsonProperty("required") Boolean required) {
+        return new RuntimeMount(kind, guestPath, source, mode, required != null && required);
     }
 
     /** @return true when {@link #mode()} is {@link MountMode#READ_ONLY} */

@@ -1,5 +1,6 @@
 package dev.pika.contract.plan;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -64,6 +65,21 @@ public record IncusMountPlan(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(guestPath, "guest_path");
         Objects.requireNonNull(deviceName, "device_name");
+    }
+
+    /**
+     * The decoder's entry point: {@code required} defaults to false when missing (a JSON {@code null} is rejected).
+     */
+    @JsonCreator
+    static IncusMountPlan decode(
+            @JsonProperty(value = "kind", required = true) MountKind kind,
+            @JsonProperty(value = "source", required = true) String source,
+            @JsonProperty(value = "guest_path", required = true) String guestPath,
+            @JsonProperty(value = "device_name", required = true) String deviceName,
+            @JsonProperty(value = "read_only", required = true) boolean readOnly,
+            @JsonProperty("io_bus") String ioBus,
+            @JsonProperty("required") Boolean required) {
+        return new IncusMountPlan(kind, source, guestPath, deviceName, readOnly, ioBus, required != null && required);
     }
 
     /**

@@ -51,6 +51,15 @@ public final class Fixtures {
         }
     }
 
+    /** @return the JSON tree of a text (plain Jackson, for assertions) */
+    public static JsonNode parse(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return the index entry of one file */
     public static JsonNode entry(String file) {
         return index().stream().filter(e -> e.get("file").asText().equals(file)).findFirst()
