@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,7 @@ import java.util.Objects;
 public record ExecutionRecord(
         @JsonProperty(value = "backend", required = true) ExecutionBackend backend,
         @JsonProperty("incus_image") @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode incusImage,
-        @JsonProperty("phases") List<PhaseRecord> phases) {
+        @JsonProperty("phases") @JsonDeserialize(using = SerdeDefault.class) List<PhaseRecord> phases) {
 
     /** @throws NullPointerException when {@code backend} is null */
     public ExecutionRecord {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +27,7 @@ public record OutputCollectionPolicy(
         @JsonProperty("mode") OutputCollectionMode mode,
         @JsonProperty("include_logs") boolean includeLogs,
         @JsonProperty("include_result") boolean includeResult,
-        @JsonProperty("artifact_globs") List<String> artifactGlobs) {
+        @JsonProperty("artifact_globs") @JsonDeserialize(using = SerdeDefault.class) List<String> artifactGlobs) {
 
     /**
      * @throws NullPointerException when {@code mode} or a glob is null ({@code artifactGlobs} null means none)
@@ -48,9 +49,9 @@ public record OutputCollectionPolicy(
     @JsonCreator
     static OutputCollectionPolicy decode(
             @JsonProperty(value = "mode", required = true) OutputCollectionMode mode,
-            @JsonProperty("include_logs") Boolean includeLogs,
-            @JsonProperty("include_result") Boolean includeResult,
-            @JsonProperty("artifact_globs") List<String> artifactGlobs) {
+            @JsonProperty("include_logs") @JsonDeserialize(using = SerdeDefault.class) Boolean includeLogs,
+            @JsonProperty("include_result") @JsonDeserialize(using = SerdeDefault.class) Boolean includeResult,
+            @JsonProperty("artifact_globs") @JsonDeserialize(using = SerdeDefault.class) List<String> artifactGlobs) {
         return new OutputCollectionPolicy(mode, includeLogs == null || includeLogs,
                 includeResult == null || includeResult, artifactGlobs);
     }

@@ -3,6 +3,7 @@ package dev.pika.contract.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.pika.contract.ContractConstants;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,9 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"events_path", "status_path", "result_path"})
 public record RuntimeArtifactPaths(
-        @JsonProperty("events_path") String eventsPath,
-        @JsonProperty("status_path") String statusPath,
-        @JsonProperty("result_path") String resultPath) {
+        @JsonProperty("events_path") @JsonDeserialize(using = SerdeDefault.class) String eventsPath,
+        @JsonProperty("status_path") @JsonDeserialize(using = SerdeDefault.class) String statusPath,
+        @JsonProperty("result_path") @JsonDeserialize(using = SerdeDefault.class) String resultPath) {
 
     /** Fills missing paths with the canonical constants. */
     public RuntimeArtifactPaths {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.Objects;
 
 /**
@@ -46,7 +47,7 @@ public record RuntimeMount(
             @JsonProperty(value = "guest_path", required = true) String guestPath,
             @JsonProperty(value = "source", required = true) String source,
             @JsonProperty(value = "mode", required = true) MountMode mode,
-            @JsonProperty("required") Boolean required) {
+            @JsonProperty("required") @JsonDeserialize(using = SerdeDefault.class) Boolean required) {
         return new RuntimeMount(kind, guestPath, source, mode, required != null && required);
     }
 

@@ -3,6 +3,7 @@ package dev.pika.contract.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.pika.contract.ContractConstants;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,14 +30,14 @@ import java.util.Map;
 @JsonPropertyOrder({"state_dir", "events_path", "status_path", "result_path", "guest_request_path", "logs_dir",
         "guest_log_path", "artifacts_dir"})
 public record RuntimePaths(
-        @JsonProperty("state_dir") String stateDir,
-        @JsonProperty("events_path") String eventsPath,
-        @JsonProperty("status_path") String statusPath,
-        @JsonProperty("result_path") String resultPath,
-        @JsonProperty("guest_request_path") String guestRequestPath,
-        @JsonProperty("logs_dir") String logsDir,
-        @JsonProperty("guest_log_path") String guestLogPath,
-        @JsonProperty("artifacts_dir") String artifactsDir) {
+        @JsonProperty("state_dir") @JsonDeserialize(using = SerdeDefault.class) String stateDir,
+        @JsonProperty("events_path") @JsonDeserialize(using = SerdeDefault.class) String eventsPath,
+        @JsonProperty("status_path") @JsonDeserialize(using = SerdeDefault.class) String statusPath,
+        @JsonProperty("result_path") @JsonDeserialize(using = SerdeDefault.class) String resultPath,
+        @JsonProperty("guest_request_path") @JsonDeserialize(using = SerdeDefault.class) String guestRequestPath,
+        @JsonProperty("logs_dir") @JsonDeserialize(using = SerdeDefault.class) String logsDir,
+        @JsonProperty("guest_log_path") @JsonDeserialize(using = SerdeDefault.class) String guestLogPath,
+        @JsonProperty("artifacts_dir") @JsonDeserialize(using = SerdeDefault.class) String artifactsDir) {
 
     /** Fills missing paths with the canonical constants. */
     public RuntimePaths {

@@ -3,6 +3,7 @@ package dev.pika.contract.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Objects;
 public record RuntimePolicies(
         @JsonProperty(value = "restart_policy", required = true) RestartPolicy restartPolicy,
         @JsonProperty(value = "retention_policy", required = true) RetentionPolicy retentionPolicy,
-        @JsonProperty("output_collection") OutputCollectionPolicy outputCollection) {
+        @JsonProperty("output_collection") @JsonDeserialize(using = SerdeDefault.class) OutputCollectionPolicy outputCollection) {
 
     /** @throws NullPointerException when a policy is null */
     public RuntimePolicies {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,13 +45,13 @@ import java.util.SortedMap;
 public record RuntimeSpec(
         @JsonProperty(value = "identity", required = true) Identity identity,
         @JsonProperty(value = "incus", required = true) IncusConfig incus,
-        @JsonProperty("resources") Resources resources,
-        @JsonProperty("mounts") List<RuntimeMount> mounts,
-        @JsonProperty("paths") RuntimePaths paths,
-        @JsonProperty("policies") RuntimePolicies policies,
+        @JsonProperty("resources") @JsonDeserialize(using = SerdeDefault.class) Resources resources,
+        @JsonProperty("mounts") @JsonDeserialize(using = SerdeDefault.class) List<RuntimeMount> mounts,
+        @JsonProperty("paths") @JsonDeserialize(using = SerdeDefault.class) RuntimePaths paths,
+        @JsonProperty("policies") @JsonDeserialize(using = SerdeDefault.class) RuntimePolicies policies,
         @JsonProperty("entry_command") @JsonInclude(JsonInclude.Include.NON_NULL) String entryCommand,
-        @JsonProperty("labels") SortedMap<String, String> labels,
-        @JsonProperty("metadata") SortedMap<String, JsonNode> metadata) {
+        @JsonProperty("labels") @JsonDeserialize(using = SerdeDefault.class) SortedMap<String, String> labels,
+        @JsonProperty("metadata") @JsonDeserialize(using = SerdeDefault.class) SortedMap<String, JsonNode> metadata) {
 
     /** Applies the serde defaults and makes immutable copies. */
     public RuntimeSpec {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * A generator that writes scalars exactly as serde_json does (without its {@code arbitrary_precision} feature):
@@ -15,8 +17,7 @@ import java.math.BigInteger;
  * the shortest round-trip form laid out like the {@code ryu} crate ({@code 1.0}, {@code 10000000000.0},
  * {@code 1.5e-7}, {@code 1e30}); integers outside i64..u64 as the f64 they parse to.
  *
- * <p>Digits come from {@link Double#toString(double)}, which on JDK 17 is the shortest representation except in
- * rare cases (fixed in JDK 19); then our text differs from serde's in the last digit, but parses to the same value.
+ * <p>Digits are the shortest that round-trip (closest among equals), as {@code ryu} computes them.
  */
 final class SerdeJsonGenerator extends JsonGeneratorDelegate {
     private static final BigInteger I64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -68,7 +69,7 @@ final class SerdeJsonGenerator extends JsonGeneratorDelegate {
         if (a == 0) {
             return sb.append("0.0").toString();
         }
-        BigDecimal bd = new BigDecimal(Double.toString(a)).stripTrailingZeros();
+        BigDecimal bd = shortest(a);
         String digits = bd.unscaledValue().toString();
         int length = digits.length();
         int k = -bd.scale();
@@ -86,6 +87,30 @@ final class SerdeJsonGenerator extends JsonGeneratorDelegate {
         }
         return sb.toString();
     }
+
+    /**
+     * The shortest decimal that parses back to {@code a}, the closest one when several have that length (what
+     * {@code ryu} computes; {@link Double#toString(double)} on JDK 17 is sometimes one digit longer).
+     */
+    private static BigDecimal shortest(double a) {
+        BigDecimal exact = new BigDecimal(a);
+        for (int p = 1; p <= 17; p++) {
+            BigDecimal best = null;
+            for (RoundingMode mode : ROUNDINGS) {
+                BigDecimal candidate = exact.round(new MathContext(p, mode));
+                if (candidate.doubleValue() == a && (best == null
+                        || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                return best.stripTrailingZeros();
+            }
+        }
+        return exact.stripTrailingZeros();
+    }
+
+    private static final RoundingMode[] ROUNDINGS = {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING};
 
     /** serde_json's string escapes. */
     static final class SerdeEscapes extends CharacterEscapes {
@@ -110,6 +135,9 @@ final class SerdeJsonGenerator extends JsonGeneratorDelegate {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
+            if (ch >= 0x20) {
+                return null;
+            }
             return new SerializedString("\\u00" + HEX.charAt((ch >> 4) & 0xF) + HEX.charAt(ch & 0xF));
         }
     }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.pika.contract.model.MountKind;
 import dev.pika.contract.model.RustText;
+import dev.pika.contract.model.SerdeDefault;
 import dev.pika.contract.model.RuntimeMount;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -78,7 +80,7 @@ public record IncusMountPlan(
             @JsonProperty(value = "device_name", required = true) String deviceName,
             @JsonProperty(value = "read_only", required = true) boolean readOnly,
             @JsonProperty("io_bus") String ioBus,
-            @JsonProperty("required") Boolean required) {
+            @JsonProperty("required") @JsonDeserialize(using = SerdeDefault.class) Boolean required) {
         return new IncusMountPlan(kind, source, guestPath, deviceName, readOnly, ioBus, required != null && required);
     }
 

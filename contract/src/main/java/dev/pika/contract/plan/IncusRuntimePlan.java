@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pika.contract.model.ContractJson;
 import dev.pika.contract.model.RuntimePaths;
 import dev.pika.contract.model.RuntimePolicies;
 import dev.pika.contract.model.RuntimeSpec;
+import dev.pika.contract.model.SerdeDefault;
 import dev.pika.contract.model.SpecViolation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,9 +52,9 @@ public record IncusRuntimePlan(
         @JsonProperty(value = "paths", required = true) RuntimePaths paths,
         @JsonProperty(value = "policies", required = true) RuntimePolicies policies,
         @JsonProperty("entry_command") @JsonInclude(JsonInclude.Include.NON_NULL) String entryCommand,
-        @JsonProperty("mounts") List<IncusMountPlan> mounts,
-        @JsonProperty("labels") SortedMap<String, String> labels,
-        @JsonProperty("metadata") SortedMap<String, JsonNode> metadata) {
+        @JsonProperty("mounts") @JsonDeserialize(using = SerdeDefault.class) List<IncusMountPlan> mounts,
+        @JsonProperty("labels") @JsonDeserialize(using = SerdeDefault.class) SortedMap<String, String> labels,
+        @JsonProperty("metadata") @JsonDeserialize(using = SerdeDefault.class) SortedMap<String, JsonNode> metadata) {
 
     /** Instance config key of the memory limit. */
     public static final String LIMITS_MEMORY_KEY = "limits.memory";

@@ -251,6 +251,30 @@ class ContractCodecDecodingTest {
         assertEquals(false, m.required());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"resources", "mounts", "paths", "policies", "labels", "metadata"})
+    void defaultedSpecFieldsMayBeMissingButNotNull(String field) {
+        String base = "{\"identity\":{\"runtime_id\":\"r\",\"instance_name\":\"i\"},"
+                + "\"incus\":{\"project\":\"p\",\"profile\":\"d\",\"image_alias\":\"a\"}";
+        ContractDecodeException e = rejects(RuntimeSpec.class, base + ",\"" + field + "\":null}");
+        assertEquals("/" + field, e.pointer());
+    }
+
+    @Test
+    void defaultedNestedFieldsMayBeMissingButNotNull() throws Exception {
+        rejects(RuntimePaths.class, "{\"status_path\":null}");
+        rejects(RuntimeArtifactPaths.class, "{\"result_path\":null}");
+        rejects(RuntimePolicies.class, "{\"restart_policy\":\"never\",\"retention_policy\":\"debug_keep\",\"output_collection\":null}");
+        rejects(OutputCollectionPolicy.class, "{\"mode\":\"none\",\"include_logs\":null}");
+        rejects(OutputCollectionPolicy.class, "{\"mode\":\"none\",\"artifact_globs\":null}");
+        rejects(OutputCollectionPolicy.class, "{\"mode\":\"none\",\"artifact_globs\":[null]}");
+        rejects(RuntimeMount.class, "{\"kind\":\"cache\",\"guest_path\":\"/c\",\"source\":\"c\",\"mode\":\"read_write\",\"required\":null}");
+        rejects(ExecutionRecord.class, "{\"backend\":\"incus\",\"phases\":null}");
+        ExecutionRecord r = decode(ExecutionRecord.class, "{\"backend\":\"incus\"}");
+        assertEquals(List.of(), r.phases());
+        assertNull(r.incusImage());
+    }
+
     @Test
     void guestRolesUseTheirExactIds() throws Exception {
         assertEquals(GuestRole.PIKACI_RUNNER, decode(GuestRole.class, "\"pikaci-runner\""));
