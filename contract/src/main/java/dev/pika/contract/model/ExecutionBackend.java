@@ -5,21 +5,10 @@ package dev.pika.contract.model;
  */
 public enum ExecutionBackend implements WireValue {
     /** Incus on Linux, the only backend. */
-    INCUS("incus");
-
-    private final String wire;
-
-    ExecutionBackend(String wire) {
-        this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-        return wire;
-    }
+    INCUS;
 
     @Override
     public String toString() {
-        return wire;
+        return wire();
     }
 }

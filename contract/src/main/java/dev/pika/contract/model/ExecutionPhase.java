@@ -6,31 +6,20 @@ package dev.pika.contract.model;
  */
 public enum ExecutionPhase implements WireValue {
     /** Host directories are prepared. */
-    PREPARE_DIRECTORIES("prepare_directories"),
+    PREPARE_DIRECTORIES,
     /** The workspace snapshot is staged. */
-    STAGE_WORKSPACE_SNAPSHOT("stage_workspace_snapshot"),
+    STAGE_WORKSPACE_SNAPSHOT,
     /** The runtime (instance, devices, request) is prepared. */
-    PREPARE_RUNTIME("prepare_runtime"),
+    PREPARE_RUNTIME,
     /** The guest is launched. */
-    LAUNCH_GUEST("launch_guest"),
+    LAUNCH_GUEST,
     /** The host waits for the terminal result. */
-    WAIT_FOR_COMPLETION("wait_for_completion"),
+    WAIT_FOR_COMPLETION,
     /** Artifacts are collected. */
-    COLLECT_ARTIFACTS("collect_artifacts");
-
-    private final String wire;
-
-    ExecutionPhase(String wire) {
-        this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-        return wire;
-    }
+    COLLECT_ARTIFACTS;
 
     @Override
     public String toString() {
-        return wire;
+        return wire();
     }
 }

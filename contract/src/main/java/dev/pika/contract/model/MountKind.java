@@ -6,24 +6,13 @@ package dev.pika.contract.model;
  */
 public enum MountKind implements WireValue {
     /** A volume that outlives the runtime (label {@code persist}). */
-    PERSISTENT_VOLUME("persistent_volume"),
+    PERSISTENT_VOLUME,
     /** A read-only snapshot, e.g. of the workspace (label {@code snapshot}). */
-    READ_ONLY_SNAPSHOT("read_only_snapshot"),
+    READ_ONLY_SNAPSHOT,
     /** A directory the guest writes artifacts into (label {@code artifact}). */
-    ARTIFACT_OUTPUT("artifact_output"),
+    ARTIFACT_OUTPUT,
     /** A cache shared between runs (label {@code cache}). */
-    CACHE("cache");
-
-    private final String wire;
-
-    MountKind(String wire) {
-        this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-        return wire;
-    }
+    CACHE;
 
     /**
      * The kind label of the Incus plan's device names (CONTRACT.md §4).
@@ -45,6 +34,6 @@ public enum MountKind implements WireValue {
 
     @Override
     public String toString() {
-        return wire;
+        return wire();
     }
 }

@@ -5,23 +5,12 @@ package dev.pika.contract.model;
  */
 public enum MountMode implements WireValue {
     /** The guest may only read; planned as a read-only virtiofs disk. */
-    READ_ONLY("read_only"),
+    READ_ONLY,
     /** The guest may read and write. */
-    READ_WRITE("read_write");
-
-    private final String wire;
-
-    MountMode(String wire) {
-        this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-        return wire;
-    }
+    READ_WRITE;
 
     @Override
     public String toString() {
-        return wire;
+        return wire();
     }
 }

@@ -6,25 +6,14 @@ package dev.pika.contract.model;
  */
 public enum OutputCollectionMode implements WireValue {
     /** Collect nothing. */
-    NONE("none"),
+    NONE,
     /** Collect only when the runtime failed. */
-    FAILURE_ONLY("failure_only"),
+    FAILURE_ONLY,
     /** Always collect (the default). */
-    ALWAYS("always");
-
-    private final String wire;
-
-    OutputCollectionMode(String wire) {
-        this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-        return wire;
-    }
+    ALWAYS;
 
     @Override
     public String toString() {
-        return wire;
+        return wire();
     }
 }

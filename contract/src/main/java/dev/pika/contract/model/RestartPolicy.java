@@ -5,25 +5,14 @@ package dev.pika.contract.model;
  */
 public enum RestartPolicy implements WireValue {
     /** Never restart (the default). */
-    NEVER("never"),
+    NEVER,
     /** Restart after a failure. */
-    ON_FAILURE("on_failure"),
+    ON_FAILURE,
     /** Always restart. */
-    ALWAYS("always");
-
-    private final String wire;
-
-    RestartPolicy(String wire) {
-        this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-        return wire;
-    }
+    ALWAYS;
 
     @Override
     public String toString() {
-        return wire;
+        return wire();
     }
 }

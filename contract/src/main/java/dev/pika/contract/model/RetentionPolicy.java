@@ -5,25 +5,14 @@ package dev.pika.contract.model;
  */
 public enum RetentionPolicy implements WireValue {
     /** Destroy the instance when it completes (the default). */
-    DESTROY_ON_COMPLETION("destroy_on_completion"),
+    DESTROY_ON_COMPLETION,
     /** Keep the instance until it is stopped. */
-    KEEP_UNTIL_STOPPED("keep_until_stopped"),
+    KEEP_UNTIL_STOPPED,
     /** Keep the instance for debugging. */
-    DEBUG_KEEP("debug_keep");
-
-    private final String wire;
-
-    RetentionPolicy(String wire) {
-        this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-        return wire;
-    }
+    DEBUG_KEEP;
 
     @Override
     public String toString() {
-        return wire;
+        return wire();
     }
 }

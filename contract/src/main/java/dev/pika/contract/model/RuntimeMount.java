@@ -1,6 +1,5 @@
 package dev.pika.contract.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -28,7 +27,7 @@ public record RuntimeMount(
         @JsonProperty(value = "guest_path", required = true) String guestPath,
         @JsonProperty(value = "source", required = true) String source,
         @JsonProperty(value = "mode", required = true) MountMode mode,
-        @JsonProperty("required") boolean required) {
+        @JsonProperty("required") @JsonDeserialize(using = SerdeDefault.class) boolean required) {
 
     /** @throws NullPointerException when a field is null */
     public RuntimeMount {
@@ -36,19 +35,6 @@ public record RuntimeMount(
         Objects.requireNonNull(guestPath, "guest_path");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(mode, "mode");
-    }
-
-    /**
-     * The decoder's entry point: {@code required} defaults to false when missing (a JSON {@code null} is rejected).
-     */
-    @JsonCreator
-    static RuntimeMount decode(
-            @JsonProperty(value = "kind", required = true) MountKind kind,
-            @JsonProperty(value = "guest_path", required = true) String guestPath,
-            @JsonProperty(value = "source", required = true) String source,
-            @JsonProperty(value = "mode", required = true) MountMode mode,
-            @JsonProperty("required") @JsonDeserialize(using = SerdeDefault.class) Boolean required) {
-        return new RuntimeMount(kind, guestPath, source, mode, required != null && required);
     }
 
     /** @return true when {@link #mode()} is {@link MountMode#READ_ONLY} */

@@ -6,36 +6,25 @@ package dev.pika.contract.model;
  */
 public enum RuntimeState implements WireValue {
     /** The runtime was requested but not yet provisioned. */
-    REQUESTED("requested"),
+    REQUESTED,
     /** The host is creating the instance. */
-    PROVISIONING("provisioning"),
+    PROVISIONING,
     /** The guest booted. */
-    BOOTED("booted"),
+    BOOTED,
     /** The host cannot reach the guest. */
-    UNREACHABLE("unreachable"),
+    UNREACHABLE,
     /** The instance stopped. */
-    STOPPED("stopped"),
+    STOPPED,
     /** The instance was destroyed. */
-    DESTROYED("destroyed"),
+    DESTROYED,
     /** The guest is launching its command or service. */
-    STARTING("starting"),
+    STARTING,
     /** The guest declared readiness. */
-    READY("ready"),
+    READY,
     /** Terminal: the guest command failed. */
-    FAILED("failed"),
+    FAILED,
     /** Terminal: the guest command completed. */
-    COMPLETED("completed");
-
-    private final String wire;
-
-    RuntimeState(String wire) {
-        this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-        return wire;
-    }
+    COMPLETED;
 
     /** @return true for {@link #COMPLETED} and {@link #FAILED}, the states a terminal result reports */
     public boolean isTerminal() {
@@ -44,6 +33,6 @@ public enum RuntimeState implements WireValue {
 
     @Override
     public String toString() {
-        return wire;
+        return wire();
     }
 }

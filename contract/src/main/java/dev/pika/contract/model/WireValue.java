@@ -1,6 +1,7 @@
 package dev.pika.contract.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -11,9 +12,19 @@ import java.util.Optional;
  */
 public interface WireValue {
 
-    /** @return the exact JSON string of this value, e.g. {@code read_only_snapshot} */
+    /**
+     * The exact JSON string of this value. Every contract enum spells its constants as the upper-case form of
+     * its snake_case JSON strings, so the default is the lower-cased constant name.
+     *
+     * @return e.g. {@code read_only_snapshot}
+     */
     @JsonValue
-    String wire();
+    default String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the enum constant's name (implemented by {@link Enum#name()}) */
+    String name();
 
     /**
      * Exact lookup by JSON string.

@@ -1,6 +1,5 @@
 package dev.pika.contract.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -41,7 +40,7 @@ public record IncusMountPlan(
         @JsonProperty(value = "device_name", required = true) String deviceName,
         @JsonProperty(value = "read_only", required = true) boolean readOnly,
         @JsonProperty("io_bus") String ioBus,
-        @JsonProperty("required") boolean required) {
+        @JsonProperty("required") @JsonDeserialize(using = SerdeDefault.class) boolean required) {
 
     /** The {@code io.bus} of read-only disks. */
     public static final String READ_ONLY_DISK_IO_BUS = "virtiofs";
@@ -67,21 +66,6 @@ public record IncusMountPlan(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(guestPath, "guest_path");
         Objects.requireNonNull(deviceName, "device_name");
-    }
-
-    /**
-     * The decoder's entry point: {@code required} defaults to false when missing (a JSON {@code null} is rejected).
-     */
-    @JsonCreator
-    static IncusMountPlan decode(
-            @JsonProperty(value = "kind", required = true) MountKind kind,
-            @JsonProperty(value = "source", required = true) String source,
-            @JsonProperty(value = "guest_path", required = true) String guestPath,
-            @JsonProperty(value = "device_name", required = true) String deviceName,
-            @JsonProperty(value = "read_only", required = true) boolean readOnly,
-            @JsonProperty("io_bus") String ioBus,
-            @JsonProperty("required") @JsonDeserialize(using = SerdeDefault.class) Boolean required) {
-        return new IncusMountPlan(kind, source, guestPath, deviceName, readOnly, ioBus, required != null && required);
     }
 
     /**
