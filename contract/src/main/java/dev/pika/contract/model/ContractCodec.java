@@ -186,7 +186,8 @@ public final class ContractCodec {
 
     /**
      * Streams an {@code events.jsonl} (CONTRACT.md §2): one event per line, blank (whitespace-only) lines skipped,
-     * the first bad line stops decoding. Only one line is held in memory at a time.
+     * the first bad line stops decoding. Lines end at {@code \n} (a {@code \r} before it is dropped), as Rust's
+     * {@code str::lines}. Only one line is held in memory at a time.
      *
      * @param source the source name
      * @param in     the stream's text (the caller closes it)
@@ -198,16 +199,31 @@ public final class ContractCodec {
      */
     public static long decodeEvents(String source, Reader in, Consumer<? super LifecycleEvent> sink)
             throws IOException {
-        BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        Reader reader = in instanceof BufferedReader ? in : new BufferedReader(in);
+        StringBuilder line = new StringBuilder();
         long count = 0;
         int lineNo = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        boolean more = true;
+        while (more) {
+            line.setLength(0);
+            int c;
+            while ((c = reader.read()) != -1 && c != '\n') {
+                line.append((char) c);
+            }
+            more = c != -1;
+            if (!more && line.length() == 0) {
+                break;
+            }
             lineNo++;
-            if (line.isBlank()) {
+            if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+                line.setLength(line.length() - 1);
+            }
+            String text = line.toString();
+            if (RustText.isBlank(text)) {
                 continue;
             }
             try {
-                sink.accept(MAPPER.readValue(line, LifecycleEvent.class));
+                sink.accept(MAPPER.readValue(text, LifecycleEvent.class));
             } catch (JsonProcessingException e) {
                 throw decodeError(source, lineNo, e);
             }

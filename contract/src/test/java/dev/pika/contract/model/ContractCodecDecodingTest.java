@@ -171,6 +171,13 @@ class ContractCodecDecodingTest {
                 "events.jsonl", stream + "{\"schema_version\":1}\n" + line1 + "\n"));
         assertEquals(6, e.line());
         assertTrue(e.getMessage().contains("`events.jsonl` at line 6"), e.getMessage());
+
+        // CRLF line ends, a lone CR inside a line (JSON whitespace, not a line end), no final newline
+        String crlf = line1 + "\r\n\u2003\r\n" + line1.replace(",\"kind\"", ",\r\"kind\"").replace("\"seq\":1", "\"seq\":2");
+        assertEquals(2, ContractCodec.decodeEvents("crlf.jsonl", crlf).size());
+        ContractDecodeException third = assertThrows(ContractDecodeException.class,
+                () -> ContractCodec.decodeEvents("crlf.jsonl", crlf + "\r\n{\r}"));
+        assertEquals(4, third.line());
     }
 
     @Test
