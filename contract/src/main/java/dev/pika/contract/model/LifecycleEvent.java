@@ -67,12 +67,18 @@ public record LifecycleEvent(
                 null);
     }
 
-    /** @return a copy with {@code boot_id} set (null removes it) */
+    /**
+     * @param newBootId the new value
+     * @return a copy with {@code boot_id} set (null removes it)
+     */
     public LifecycleEvent withBootId(String newBootId) {
         return new LifecycleEvent(schemaVersion, seq, timestamp, kind, message, newBootId, details);
     }
 
-    /** @return a copy with {@code details} set (null removes them) */
+    /**
+     * @param newDetails the new value
+     * @return a copy with {@code details} set (null removes them)
+     */
     public LifecycleEvent withDetails(JsonNode newDetails) {
         return new LifecycleEvent(schemaVersion, seq, timestamp, kind, message, bootId, newDetails);
     }

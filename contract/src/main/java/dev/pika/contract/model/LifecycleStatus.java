@@ -58,12 +58,18 @@ public record LifecycleStatus(
         return new LifecycleStatus(ContractConstants.LIFECYCLE_SCHEMA_VERSION, state, updatedAt, message, null, null);
     }
 
-    /** @return a copy with {@code boot_id} set (null removes it) */
+    /**
+     * @param newBootId the new value
+     * @return a copy with {@code boot_id} set (null removes it)
+     */
     public LifecycleStatus withBootId(String newBootId) {
         return new LifecycleStatus(schemaVersion, state, updatedAt, message, newBootId, details);
     }
 
-    /** @return a copy with {@code details} set (null removes them) */
+    /**
+     * @param newDetails the new value
+     * @return a copy with {@code details} set (null removes them)
+     */
     public LifecycleStatus withDetails(JsonNode newDetails) {
         return new LifecycleStatus(schemaVersion, state, updatedAt, message, bootId, newDetails);
     }

@@ -80,7 +80,10 @@ public record RuntimeSpec(
         return new RuntimeSpec(identity, incus, resources, mounts, null, null, null, null, null);
     }
 
-    /** @return a copy with {@code entry_command} set (null removes it) */
+    /**
+     * @param newEntryCommand the new value
+     * @return a copy with {@code entry_command} set (null removes it)
+     */
     public RuntimeSpec withEntryCommand(String newEntryCommand) {
         return new RuntimeSpec(identity, incus, resources, mounts, paths, policies, newEntryCommand, labels,
                 metadata);
