@@ -1,5 +1,6 @@
 package dev.pika.contract;
 
+import dev.pika.contract.model.RustText;
 import java.util.Optional;
 
 /**

@@ -66,7 +66,10 @@ public final class RustText {
 
     /**
      * Rust's {@code format!("{:?}", s)} for a string: double-quoted, with {@code \\}, {@code \"}, {@code \n},
-     * {@code \r}, {@code \t}, {@code \0} escaped and other control characters as <code>&#92;u{hex}</code>.
+     * {@code \r}, {@code \t}, {@code \0} escaped, and the characters Rust does not print as they are — control,
+     * format, private-use, unassigned and surrogate characters, separators other than the space, and combining marks
+     * (grapheme extenders) — as <code>&#92;u{hex}</code>. (Rust decides from its own Unicode tables; Java's
+     * categories agree but for characters assigned in one Unicode version and not the other.)
      *
      * @param s a string
      * @return the quoted form, e.g. {@code "/run/pika-cloud/status.json"}
@@ -82,7 +85,7 @@ public final class RustText {
                 case '\t': sb.append("\\t"); break;
                 case 0: sb.append("\\0"); break;
                 default:
-                    if (Character.isISOControl(cp)) {
+                    if (!printable(cp)) {
                         sb.append("\\u{").append(Integer.toHexString(cp)).append('}');
                     } else {
                         sb.appendCodePoint(cp);
@@ -90,5 +93,20 @@ public final class RustText {
             }
         });
         return sb.append('"').toString();
+    }
+
+    /** Rust's {@code char::is_printable}, plus its Debug escaping of grapheme extenders. */
+    private static boolean printable(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        switch (Character.getType(cp)) {
+            case Character.CONTROL: case Character.FORMAT: case Character.UNASSIGNED: case Character.PRIVATE_USE:
+            case Character.SURROGATE: case Character.LINE_SEPARATOR: case Character.PARAGRAPH_SEPARATOR:
+            case Character.SPACE_SEPARATOR: case Character.NON_SPACING_MARK: case Character.ENCLOSING_MARK:
+                return false;
+            default:
+                return true;
+        }
     }
 }
