@@ -523,7 +523,8 @@ public final class ImageCommand implements Runnable {
 
     private static String json(JsonBody body) {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(w)) {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(w)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
             body.write(g);
         } catch (IOException e) {

@@ -115,7 +115,8 @@ public final class RolesCommand implements Callable<Integer> {
     }
 
     static void json(PrintWriter out, List<GuestRole> roles, boolean single) {
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
             if (!single) {
                 g.writeStartArray();

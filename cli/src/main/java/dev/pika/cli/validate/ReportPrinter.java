@@ -146,7 +146,9 @@ final class ReportPrinter {
     }
 
     private void json(List<Outcome> outcomes, int valid, int invalid, int unreadable, int errors, int warnings) {
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        // the generator must not close stdout when it is done
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
             g.writeStartObject();
             g.writeBooleanField("valid", invalid == 0 && unreadable == 0);
