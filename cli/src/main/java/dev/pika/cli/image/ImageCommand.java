@@ -266,6 +266,9 @@ public final class ImageCommand implements Runnable {
             return null;
         }
 
+        /** Set by the shutdown hook (SIGINT/SIGTERM). */
+        private volatile boolean signalled;
+
         String artifact() {
             return DEFAULT_ARTIFACT;
         }
@@ -302,6 +305,7 @@ public final class ImageCommand implements Runnable {
             if (real != null) {
                 ProcessRunner children = real;
                 hook = new Thread(() -> {
+                    signalled = true;
                     if (!cleanup.running()) {
                         children.killAll();
                     }
@@ -315,6 +319,12 @@ public final class ImageCommand implements Runnable {
                 outcome = new ImageWorkflow(settings, runner, phases, ctx.cwd(), cleanup, ctx.err(), common.quiet)
                         .run();
                 phases.end();
+            } catch (UserException e) {
+                if (signalled) {
+                    // the tools failed because we were stopped: say that, not their exit code
+                    throw new UserException(ExitCodes.INTERRUPTED, "stopped by a signal; temp dirs removed", e);
+                }
+                throw e;
             } finally {
                 cleanup.runAll();
                 if (hook != null) {
