@@ -241,7 +241,8 @@ public final class ImageCommand implements Runnable {
         String incusBin;
 
         @Option(names = "--sudo", paramLabel = "WHEN", defaultValue = "auto",
-                description = "auto (sudo when the user running incus is not root), always or never")
+                description = "auto (sudo when the user running incus is not root: `id -u` on the remote host), "
+                        + "always or never")
         String sudo;
 
         @Option(names = "--keep-old", description = "keep the image the alias pointed at before")
@@ -542,7 +543,9 @@ public final class ImageCommand implements Runnable {
         return w.toString();
     }
 
-    @Command(name = "build", mixinStandardHelpOptions = true,
+    @Command(name = "build", mixinStandardHelpOptions = true, footer = {
+        "", "Environment: none of its own; Nix's configuration applies.",
+        "Exit codes: 0 built, 1 nix build failed, 2 usage error.", "Details: docs/incus-role-image.md"},
             description = "Build the role's image with Nix in the flake directory: "
                     + "nix build .#packages.SYSTEM.<flake attr> (produces ./result).")
     static final class Build extends Sub {
@@ -552,7 +555,10 @@ public final class ImageCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(name = "import", mixinStandardHelpOptions = true, footer = {
+        "", "Environment: PIKA_BUILD_SSH_KEY (ssh/scp -i), PIKA_INCUS_BIN (default incus; LXD's is lxc).",
+        "Exit codes: 0 done, 1 a tool or the import failed (or the artifacts are missing), 2 usage error.",
+        "Details: docs/incus-role-image.md"},
             description = "Import PATH/metadata.tar.xz and PATH/disk.qcow2 into Incus under the alias: copied to "
                     + "the remote host with scp (or --local), imported, then the alias moves to the new image.")
     static final class Import extends Sub {
@@ -579,7 +585,10 @@ public final class ImageCommand implements Runnable {
         }
     }
 
-    @Command(name = "build-import", mixinStandardHelpOptions = true,
+    @Command(name = "build-import", mixinStandardHelpOptions = true, footer = {
+        "", "Environment: PIKA_BUILD_SSH_KEY (ssh/scp -i), PIKA_INCUS_BIN (default incus; LXD's is lxc).",
+        "Exit codes: 0 done, 1 a tool, the build or the import failed, 2 usage error.",
+        "Details: docs/incus-role-image.md"},
             description = "Upload the flake directory's git-visible files to the remote host, build the image "
                     + "there and import it (or, with --local, build and import on this machine).")
     static final class BuildImport extends Sub {
