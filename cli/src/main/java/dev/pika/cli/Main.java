@@ -1,7 +1,8 @@
 package dev.pika.cli;
 
-import java.io.PrintWriter;
 import dev.pika.cli.image.ImageCommand;
+import dev.pika.cli.validate.ValidateCommands;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -20,6 +21,12 @@ import picocli.CommandLine.Spec;
                 + "build and import role images.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommands.Any.class,
+            ValidateCommands.Result.class,
+            ValidateCommands.Status.class,
+            ValidateCommands.Events.class,
+            ValidateCommands.Request.class,
+            ValidateCommands.RuntimeSpec.class,
             ImageCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
