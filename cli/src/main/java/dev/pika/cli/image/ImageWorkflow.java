@@ -217,7 +217,7 @@ final class ImageWorkflow {
             throw failure("upload source", unpack, sent);
         }
         if (!runner.dryRun()) {
-            phases.detail("sent " + sent.bytes() + " bytes (" + mib(sent.bytes()) + ")");
+            phases.detail("sent " + mib(sent.bytes()) + " (" + sent.bytes() + " bytes)");
         }
         phases.begin("nix build (remote " + s.host() + ")");
         must(target.shell("cd " + sq(tmp) + " && " + ShellQuote.join(
@@ -347,8 +347,11 @@ final class ImageWorkflow {
                 "query", aliasUrl());
         Runner.Result r = runner.run(q, Runner.Output.PROBE);
         if (!r.ok()) {
-            if (r.stderr().toLowerCase(Locale.ROOT).contains("not found")
-                    && !r.stderr().toLowerCase(Locale.ROOT).contains("project")) {
+            // "Image alias not found" (Incus and LXD) means a first import; a missing project or a missing incus
+            // ("incus: command not found", exit 127) is an error, found before anything is uploaded
+            String said = r.stderr().toLowerCase(Locale.ROOT);
+            if (said.contains("not found") && !said.contains("command not found") && !said.contains("project")
+                    && r.exitCode() != 127) {
                 return null;
             }
             throw failure("alias lookup", q, r, true);
@@ -527,8 +530,19 @@ final class ImageWorkflow {
         }
     }
 
+    /** @return a byte count for people: {@code 812 B}, {@code 10.0 KiB}, {@code 812.4 MiB}, {@code 1.2 GiB} */
     static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = bytes / 1024.0;
+        int i = 0;
+        while (v >= 1024 && i < units.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
     }
 
     private static void deleteTree(Path dir) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,6 +117,30 @@ class ImageFailureInjectionIT {
         } else {
             assertTrue(ours.stream().noneMatch(o -> o.get(o.size() - 1).startsWith("rm -rf")), ours.toString());
         }
+    }
+
+    @Test
+    void theLegacyLaunchersAndPikaImageSelectTheRole() throws IOException {
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        FixtureParityTest.makeScratch(work);
+        Map<String, String> env = Map.of("PATH", "/nonexistent-pika-test-path:/usr/bin:/bin");
+        for (String[] c : new String[][] {
+            {"incus-dev-image", "managed-openclaw", "pika-agent%2Fdev"},
+            {"pikaci-incus-image", "pikaci-runner", "pikaci%2Fdev"},
+        }) {
+            Launcher.Run r = Launcher.run(c[0], work, env, List.of("import", "--dry-run", "--format", "json"));
+            assertEquals(0, r.exit(), r.both());
+            JsonNode plan = JSON.readTree(r.out());
+            assertEquals(c[1], plan.path("role").asText());
+            assertTrue(r.out().contains("/1.0/images/aliases/" + c[2] + "?project=pika-managed-agents"), r.out());
+        }
+        Launcher.Run pika = Launcher.run("pika", work, env, List.of("image", "build", "--role", "managed-openclaw",
+                "--dry-run"));
+        assertEquals(0, pika.exit(), pika.both());
+        assertTrue(pika.out().contains("\nnix build .#packages.x86_64-linux.managed-openclaw-incus-image\n"), pika.out());
+        Launcher.Run bad = Launcher.run("incus-dev-image", work, env, List.of("--role", "nope", "build"));
+        assertEquals(2, bad.exit(), bad.both());
+        assertTrue(bad.err().startsWith("incus-dev-image: unsupported role: nope\n"), bad.err());
     }
 
     private static List<List<String>> recorded(Path calls) throws IOException {

@@ -141,8 +141,9 @@ class ImageRealToolsIT {
         assertEquals(0, image(flake, "build", List.of("--role", "pikaci-runner")).exit());
         String fp = fingerprintOf(flake.resolve("result"));
 
-        Launcher.Run local = image(flake, "import", common("it/local", "--local", "--format", "json"));
+        Launcher.Run local = image(flake, "import", common("it/local", "--local", "--format", "json", "-q"));
         assertEquals(0, local.exit(), local.both());
+        assertEquals("", local.err(), "-q: nothing on stderr when all goes well");
         JsonNode summary = JSON.readTree(local.out());
         assertEquals(fp, summary.path("fingerprint").asText());
         assertTrue(summary.path("previous_fingerprint").isNull());
