@@ -291,16 +291,18 @@ public final class ImageCommand implements Runnable {
                 case "json" -> true;
                 default -> throw new UsageError("--format: expected text or json, got " + Names.printable(common.format));
             };
+            boolean phaseLines = !common.quiet && !common.dryRun;
+            Phases phases = new Phases(ImageWorkflow.phaseCount(settings), ctx.err(), !phaseLines, System::nanoTime);
             Runner runner;
             ProcessRunner real = null;
             if (common.dryRun) {
-                runner = new PlanRunner();
+                PlanRunner plan = new PlanRunner();
+                plan.phases(phases::label);
+                runner = plan;
             } else {
                 real = new ProcessRunner(ctx.cwd(), ctx.env(), ctx.err(), common.quiet);
                 runner = real;
             }
-            boolean phaseLines = !common.quiet && !common.dryRun;
-            Phases phases = new Phases(ImageWorkflow.phaseCount(settings), ctx.err(), !phaseLines, System::nanoTime);
             Cleanup cleanup = new Cleanup();
             Thread hook = null;
             if (real != null) {
@@ -401,7 +403,7 @@ public final class ImageCommand implements Runnable {
                     common.system, incusBin, sudo, keepOld, key);
         }
 
-        private static void printPlan(PrintStream out, List<List<Step>> plan, Phases phases,
+        private static void printPlan(PrintStream out, List<Runner.Planned> plan, Phases phases,
                                       ImageWorkflow.Settings s, Path recordOut, boolean json) {
             if (json) {
                 out.println(planJson(plan, s, recordOut));
@@ -410,7 +412,14 @@ public final class ImageCommand implements Runnable {
             out.println("# " + s.action().word() + " --role " + s.role().id() + ": dry run, nothing was executed");
             out.println("# temp dirs are shown as their mktemp template; fingerprints as " + ImageWorkflow.NEW_FP
                     + " / " + ImageWorkflow.PREVIOUS_FP);
-            for (List<Step> pipeline : plan) {
+            String lastPhase = null;
+            for (Runner.Planned planned : plan) {
+                List<Step> pipeline = planned.pipeline();
+                if (planned.phase() != null && !planned.phase().equals(lastPhase)) {
+                    out.println();
+                    out.println("# " + planned.phase());
+                    lastPhase = planned.phase();
+                }
                 for (Step step : pipeline) {
                     if (step.note() != null) {
                         out.println("# " + step.note());
@@ -423,17 +432,20 @@ public final class ImageCommand implements Runnable {
             }
         }
 
-        private static String planJson(List<List<Step>> plan, ImageWorkflow.Settings s, Path recordOut) {
+        private static String planJson(List<Runner.Planned> plan, ImageWorkflow.Settings s, Path recordOut) {
             return json(g -> {
                 g.writeStartObject();
                 g.writeBooleanField("dry_run", true);
                 g.writeStringField("action", s.action().word());
                 g.writeStringField("role", s.role().id());
                 g.writeArrayFieldStart("plan");
-                for (List<Step> pipeline : plan) {
+                for (Runner.Planned planned : plan) {
                     g.writeStartObject();
+                    if (planned.phase() != null) {
+                        g.writeStringField("phase", planned.phase());
+                    }
                     g.writeArrayFieldStart("pipeline");
-                    for (Step step : pipeline) {
+                    for (Step step : planned.pipeline()) {
                         g.writeStartObject();
                         g.writeArrayFieldStart("argv");
                         for (String a : step.argv()) {

@@ -156,6 +156,7 @@ class FixtureParityTest {
         List<List<String>> pipelines = new ArrayList<>();
         List<List<String>> remoteArgvs = new ArrayList<>();
         for (JsonNode p : plan.path("plan")) {
+            assertTrue(p.path("phase").asText().matches("\\[[1-6]/[1-6]\\] .+"), p.toString());
             List<String> joined = new ArrayList<>();
             for (JsonNode step : p.path("pipeline")) {
                 steps.add(strings(step.path("argv")));
