@@ -340,7 +340,7 @@ public final class ImageCommand implements Runnable {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             if (common.dryRun) {
-                printPlan(ctx.out(), runner.recorded(), phases, settings, recordOut, json);
+                printPlan(ctx.out(), runner.recorded(), settings, recordOut, json);
                 return ExitCodes.OK;
             }
             ImageRecord record = null;
@@ -403,8 +403,8 @@ public final class ImageCommand implements Runnable {
                     common.system, incusBin, sudo, keepOld, key);
         }
 
-        private static void printPlan(PrintStream out, List<Runner.Planned> plan, Phases phases,
-                                      ImageWorkflow.Settings s, Path recordOut, boolean json) {
+        private static void printPlan(PrintStream out, List<Runner.Planned> plan, ImageWorkflow.Settings s,
+                                      Path recordOut, boolean json) {
             if (json) {
                 out.println(planJson(plan, s, recordOut));
                 return;

@@ -114,6 +114,10 @@ final class ImageWorkflow {
     private final PrintStream err;
     private final boolean quiet;
     private final Target target;
+    /** The fingerprint the alias pointed at when the remote was prepared (null: a new alias). */
+    private String previousForRemote;
+    /** The alias's description, kept when it is retargeted. */
+    private String previousDescription = "";
 
     ImageWorkflow(Settings settings, Runner runner, Phases phases, Path cwd, Cleanup cleanup, PrintStream err,
                   boolean quiet) {
@@ -291,8 +295,6 @@ final class ImageWorkflow {
         return tmp;
     }
 
-    private String previousForRemote;
-
     private Outcome importRemote(String meta, String disk) {
         phases.begin("import image (" + s.incusBin() + " on " + s.host() + ")");
         String fp = importImage(meta, disk, () -> {
@@ -364,8 +366,6 @@ final class ImageWorkflow {
         }
         return fp;
     }
-
-    private String previousDescription = "";
 
     /** Imports without an alias; an identical image already present is success. */
     private String importImage(String meta, String disk, java.util.function.Supplier<String> fingerprint) {
