@@ -210,6 +210,27 @@ class ImageRealToolsIT {
     }
 
     @Test
+    void buildImportLocalBuildsAndImportsHereAndRemovesItsTempDir() throws IOException {
+        Path flake = Launcher.testFlake(tmp.resolve("flake"), "local-" + PROJECT);
+        List<String> before = localBuildDirs();
+        Launcher.Run r = image(flake, "build-import", common("it/build-local", "--local", "--format", "json"));
+        assertEquals(0, r.exit(), r.both());
+        JsonNode summary = JSON.readTree(r.out());
+        assertTrue(summary.path("remote_host").isNull());
+        assertEquals(3, summary.path("phases").size());
+        assertEquals(summary.path("fingerprint").asText(), aliasTarget("it/build-local"));
+        assertFalse(Files.exists(flake.resolve("result")), "the out-link lives in a temp dir, not in the flake");
+        assertEquals(before, localBuildDirs());
+    }
+
+    private static List<String> localBuildDirs() throws IOException {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("pika-incus-build.")).sorted()
+                    .toList();
+        }
+    }
+
+    @Test
     void aFailingImportLeavesTheAliasOnTheOldImage() throws IOException {
         Path flake = Launcher.testFlake(tmp.resolve("flake"), "fail-" + PROJECT);
         assertEquals(0, image(flake, "build", List.of("--role", "pikaci-runner")).exit());
