@@ -289,9 +289,8 @@ public final class Validator {
             if (ascii) {
                 return true;
             }
-            String s = new String(buf, off, len, java.nio.charset.StandardCharsets.UTF_8);
-            return s.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-                    || cp == 0x85);
+            return dev.pika.contract.model.RustText.isBlank(
+                    new String(buf, off, len, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }
