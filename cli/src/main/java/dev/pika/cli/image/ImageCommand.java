@@ -201,14 +201,6 @@ public final class ImageCommand implements Runnable {
 
     /** Options of every subcommand. */
     static final class CommonOptions {
-        @Option(names = "--flake", paramLabel = "DIR", defaultValue = ".",
-                description = "the flake to build (default: ${DEFAULT-VALUE})")
-        String flake;
-
-        @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "x86_64-linux",
-                description = "Nix system of the package (default: ${DEFAULT-VALUE})")
-        String system;
-
         @Option(names = "--dry-run", description = "print every command that would run, shell-quoted, and run none")
         boolean dryRun;
 
@@ -218,6 +210,17 @@ public final class ImageCommand implements Runnable {
 
         @Option(names = {"-q", "--quiet"}, description = "no phase lines and no tool output, except on failure")
         boolean quiet;
+    }
+
+    /** Options of build and build-import. */
+    static final class BuildOptions {
+        @Option(names = "--flake", paramLabel = "DIR", defaultValue = ".",
+                description = "the flake to build (default: ${DEFAULT-VALUE})")
+        String flake = ".";
+
+        @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "x86_64-linux",
+                description = "Nix system of the package (default: ${DEFAULT-VALUE})")
+        String system = "x86_64-linux";
     }
 
     /** Options of import and build-import. */
@@ -265,6 +268,11 @@ public final class ImageCommand implements Runnable {
 
         ImportOptions importOptions() {
             return null;
+        }
+
+        /** @return the build options; import has none and gets the defaults */
+        BuildOptions buildOptions() {
+            return new BuildOptions();
         }
 
         /** Set by the shutdown hook (SIGINT/SIGTERM). */
@@ -391,16 +399,17 @@ public final class ImageCommand implements Runnable {
                 };
                 keepOld = io.keepOld;
             }
-            if (common.flake.isEmpty() || common.flake.startsWith("-") || common.flake.contains("#")) {
-                throw new UsageError("--flake " + Names.printable(common.flake)
+            BuildOptions bo = buildOptions();
+            if (bo.flake.isEmpty() || bo.flake.startsWith("-") || bo.flake.contains("#")) {
+                throw new UsageError("--flake " + Names.printable(bo.flake)
                         + ": a flake directory (or flake reference without #attribute)");
             }
-            if (!common.system.matches("[a-z0-9_]+-[a-z0-9_]+")) {
-                throw new UsageError("--system " + Names.printable(common.system) + ": expected e.g. x86_64-linux");
+            if (!bo.system.matches("[a-z0-9_]+-[a-z0-9_]+")) {
+                throw new UsageError("--system " + Names.printable(bo.system) + ": expected e.g. x86_64-linux");
             }
             String key = ctx.env().get("PIKA_BUILD_SSH_KEY");
-            return new ImageWorkflow.Settings(role, action(), local, host, project, alias, artifact(), common.flake,
-                    common.system, incusBin, sudo, keepOld, key);
+            return new ImageWorkflow.Settings(role, action(), local, host, project, alias, artifact(), bo.flake,
+                    bo.system, incusBin, sudo, keepOld, key);
         }
 
         private static void printPlan(PrintStream out, List<Runner.Planned> plan, ImageWorkflow.Settings s,
@@ -561,6 +570,14 @@ public final class ImageCommand implements Runnable {
             description = "Build the role's image with Nix in the flake directory: "
                     + "nix build .#packages.SYSTEM.<flake attr> (produces ./result).")
     static final class Build extends Sub {
+        @Mixin
+        BuildOptions bo;
+
+        @Override
+        BuildOptions buildOptions() {
+            return bo;
+        }
+
         @Override
         ImageWorkflow.Action action() {
             return ImageWorkflow.Action.BUILD;
@@ -606,6 +623,14 @@ public final class ImageCommand implements Runnable {
     static final class BuildImport extends Sub {
         @Mixin
         ImportOptions io;
+
+        @Mixin
+        BuildOptions bo;
+
+        @Override
+        BuildOptions buildOptions() {
+            return bo;
+        }
 
         @Override
         ImageWorkflow.Action action() {
