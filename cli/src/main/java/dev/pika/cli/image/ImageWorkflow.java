@@ -185,7 +185,7 @@ final class ImageWorkflow {
         }
         String tmp = prepareRemote(IMAGE_TMP_TEMPLATE);
         long size = size(cwd.resolve(meta)) + size(cwd.resolve(disk));
-        phases.begin("upload image (scp to " + s.host() + ", " + mib(size) + ")");
+        phases.begin("upload image (scp to " + s.host() + ", " + humanBytes(size) + ")");
         must(target.scp(List.of(scpLocal(meta), scpLocal(disk)), tmp + "/"), Runner.Output.STREAM, "upload");
         return importRemote(tmp + "/metadata.tar.xz", tmp + "/disk.qcow2");
     }
@@ -221,7 +221,7 @@ final class ImageWorkflow {
             throw failure("upload source", unpack, sent);
         }
         if (!runner.dryRun()) {
-            phases.detail("sent " + mib(sent.bytes()) + " (" + sent.bytes() + " bytes)");
+            phases.detail("sent " + humanBytes(sent.bytes()) + " (" + sent.bytes() + " bytes)");
         }
         phases.begin("nix build (remote " + s.host() + ")");
         must(target.shell("cd " + sq(tmp) + " && " + ShellQuote.join(
@@ -531,7 +531,7 @@ final class ImageWorkflow {
     }
 
     /** @return a byte count for people: {@code 812 B}, {@code 10.0 KiB}, {@code 812.4 MiB}, {@code 1.2 GiB} */
-    static String mib(long bytes) {
+    static String humanBytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
