@@ -2,6 +2,7 @@ package dev.pika.cli.validate;
 
 import dev.pika.cli.ExitCodes;
 import dev.pika.contract.validate.DocumentKind;
+import dev.pika.contract.validate.Limits;
 import dev.pika.contract.validate.ValidationReport;
 import dev.pika.contract.validate.Validator;
 import java.io.IOException;
@@ -42,6 +43,24 @@ public abstract class ValidateSupport {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors: no warnings, no summary.")
     boolean quiet;
 
+    @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "16M", converter = MaxBytes.class,
+            description = "Most bytes read for one document or one event line, with an optional unit k, M or G "
+                + "(default: ${DEFAULT-VALUE}, at most 1G). Larger input is an error finding "
+                + "(document-too-large, line-too-long) and is not read further.")
+    Limits limits = Limits.DEFAULT;
+
+    /** Converts {@code --max-bytes} values ({@code 64M}, {@code 512k}, {@code 1000}). */
+    static final class MaxBytes implements picocli.CommandLine.ITypeConverter<Limits> {
+        @Override
+        public Limits convert(String value) {
+            try {
+                return Limits.parseMaxBytes(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /**
      * @param file the file name as given
      * @return the kind to check it as
@@ -60,7 +79,12 @@ public abstract class ValidateSupport {
      * @throws IOException when the input cannot be read
      */
     protected ValidationReport validate(DocumentKind kind, String source, InputStream in) throws IOException {
-        return Validator.validate(kind, source, in);
+        return Validator.validate(kind, source, in, limits);
+    }
+
+    /** @return the byte limit from {@code --max-bytes} */
+    protected Limits limits() {
+        return limits;
     }
 
     /**
