@@ -8,9 +8,6 @@ import dev.pika.contract.validate.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,23 +191,17 @@ public abstract class ValidateSupport {
                 ValidationReport r = validate(kind, source, stdin);
                 return new Outcome(source, r.kind(), r, null);
             } catch (IOException e) {
-                return new Outcome(source, kind, null, "cannot read standard input: " + e.getMessage());
+                return new Outcome(source, kind, null, "cannot read standard input: " + InputFiles.reason(e));
             }
         }
-        Path path = Path.of(file);
-        if (Files.isDirectory(path)) {
-            return new Outcome(source, kind, null, "cannot read " + file + ": is a directory");
-        }
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = InputFiles.open(Path.of(file))) {
             ValidationReport r = validate(kind, source, in);
             return new Outcome(source, r.kind(), r, null);
-        } catch (NoSuchFileException e) {
-            return new Outcome(source, kind, null, "cannot read " + file + ": no such file");
-        } catch (AccessDeniedException e) {
-            return new Outcome(source, kind, null, "cannot read " + file + ": permission denied");
+        } catch (InputFiles.Unreadable e) {
+            return new Outcome(source, kind, null, "cannot read " + file + ": " + e.getMessage());
         } catch (IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Outcome(source, kind, null, "cannot read " + file + ": " + why);
+            // reading (not opening) failed, e.g. an I/O error
+            return new Outcome(source, kind, null, "cannot read " + file + ": " + InputFiles.reason(e));
         }
     }
 }
