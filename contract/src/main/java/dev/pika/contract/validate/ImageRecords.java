@@ -170,7 +170,9 @@ public final class ImageRecords {
                     entries.add(entry(item, k));
                 }
             }
-            docKind = kinds.isEmpty() || kinds.stream().distinct().count() > 1 ? DocumentKind.IMAGE_RECORD
+            // a forced kind is the document's kind even for an empty array (found by ExecutionRecordFuzzTest)
+            docKind = forced != null ? forced
+                    : kinds.isEmpty() || kinds.stream().distinct().count() > 1 ? DocumentKind.IMAGE_RECORD
                     : kinds.get(0);
         } else {
             docKind = shape.kinds().get(0);
