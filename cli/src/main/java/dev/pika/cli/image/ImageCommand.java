@@ -278,8 +278,24 @@ public final class ImageCommand implements Runnable {
         /** Set by the shutdown hook (SIGINT/SIGTERM). */
         private volatile boolean signalled;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         String artifact() {
             return DEFAULT_ARTIFACT;
+        }
+
+        /**
+         * After SIGINT/SIGTERM the JVM is exiting (130/143) once the shutdown hook is done; the hook prints the
+         * last line, so this thread only waits for the exit and prints nothing more.
+         */
+        private static void awaitExit(Thread hook) {
+            try {
+                hook.join();
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
@@ -312,32 +328,42 @@ public final class ImageCommand implements Runnable {
                 runner = real;
             }
             Cleanup cleanup = new Cleanup();
+            ImageWorkflow workflow = new ImageWorkflow(settings, runner, phases, ctx.cwd(), cleanup, ctx.err(),
+                    common.quiet);
             Thread hook = null;
             if (real != null) {
                 ProcessRunner children = real;
+                String name = spec.root().name();
                 hook = new Thread(() -> {
                     signalled = true;
+                    String phase = phases.current();
                     if (!cleanup.running()) {
                         children.killAll();
                     }
                     cleanup.runAll();
+                    // the last line on stderr says what happened (the JVM exits 130/143 after this hook)
+                    ctx.err().println(name + ": stopped by a signal" + (phase == null ? "" : " in phase \""
+                            + phase + "\"") + "; temp dirs removed; " + workflow.aliasStateText(settings.alias()));
+                    ctx.err().flush();
                 }, "pika-image-cleanup");
                 Runtime.getRuntime().addShutdownHook(hook);
             }
             long started = System.nanoTime();
             ImageWorkflow.Outcome outcome;
             try {
-                outcome = new ImageWorkflow(settings, runner, phases, ctx.cwd(), cleanup, ctx.err(), common.quiet)
-                        .run();
+                outcome = workflow.run();
                 phases.end();
             } catch (UserException e) {
                 if (signalled) {
-                    // the tools failed because we were stopped: say that, not their exit code
-                    throw new UserException(ExitCodes.INTERRUPTED, "stopped by a signal; temp dirs removed", e);
+                    cleanup.runAll();
+                    awaitExit(hook); // the tools failed because we were stopped: the hook says so, last
                 }
                 throw e;
             } finally {
                 cleanup.runAll();
+                if (signalled) {
+                    awaitExit(hook);
+                }
                 if (hook != null) {
                     try {
                         Runtime.getRuntime().removeShutdownHook(hook);

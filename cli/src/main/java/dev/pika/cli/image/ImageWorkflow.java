@@ -114,8 +114,8 @@ final class ImageWorkflow {
     private final PrintStream err;
     private final boolean quiet;
     private final Target target;
-    /** The fingerprint the alias pointed at when the remote was prepared (null: a new alias). */
-    private String previousForRemote;
+    /** Where the alias is: 0 not moved, 1 being moved (the incus call is running), 2 moved. Read on signals. */
+    private volatile int aliasState;
     /** The alias's description, kept when it is retargeted. */
     private String previousDescription = "";
 
@@ -129,6 +129,18 @@ final class ImageWorkflow {
         this.err = err;
         this.quiet = quiet;
         this.target = new Target(settings.local() ? null : settings.host(), settings.sshKey(), settings.incusBin());
+    }
+
+    /**
+     * @param alias the alias's name
+     * @return for the message after a signal: whether the alias was not moved, was being moved, or had moved
+     */
+    String aliasStateText(String alias) {
+        return switch (aliasState) {
+            case 0 -> "the alias " + alias + " was not moved";
+            case 1 -> "the alias " + alias + " was being moved: it points at the previous or the new image";
+            default -> "the alias " + alias + " had already moved to the new image";
+        };
     }
 
     /** @return how many numbered phases {@code settings} will show */
@@ -179,9 +191,8 @@ final class ImageWorkflow {
         if (s.local()) {
             phases.begin("import image (" + s.incusBin() + ", local)");
             decideSudo();
-            String previous = aliasTarget();
-            String fp = importImage(absolute(meta), absolute(disk), () -> sha256(cwd.resolve(meta), cwd.resolve(disk)));
-            return moveAlias(fp, previous);
+            aliasTarget(); // fails early on a wrong project or a missing incus
+            return importLocked(absolute(meta), absolute(disk), () -> sha256(cwd.resolve(meta), cwd.resolve(disk)));
         }
         String tmp = prepareRemote(IMAGE_TMP_TEMPLATE);
         long size = size(cwd.resolve(meta)) + size(cwd.resolve(disk));
@@ -249,11 +260,9 @@ final class ImageWorkflow {
                 "the out-link lives in a temp dir that is removed at the end", ""), Runner.Output.STREAM, "nix build");
         phases.begin("import image (" + s.incusBin() + ", local)");
         decideSudo();
-        String previous = aliasTarget();
         Path meta = tmp.resolve("result/metadata.tar.xz");
         Path disk = tmp.resolve("result/disk.qcow2");
-        String fp = importImage(meta.toString(), disk.toString(), () -> sha256(meta, disk));
-        return moveAlias(fp, previous);
+        return importLocked(meta.toString(), disk.toString(), () -> sha256(meta, disk));
     }
 
     private Path localFlakeDir() {
@@ -271,7 +280,7 @@ final class ImageWorkflow {
     private String prepareRemote(String template) {
         phases.begin("prepare remote (ssh " + s.host() + ")");
         decideSudo();
-        previousForRemote = aliasTarget();
+        aliasTarget(); // fails early on a wrong project or a missing incus; looked up again under the lock
         Runner.Result made = must(target.shell("mktemp -d " + template,
                 "the temp dir; the plan shows it as its template", template), Runner.Output.CAPTURE, "mktemp");
         String tmp = made.stdout().strip();
@@ -297,7 +306,7 @@ final class ImageWorkflow {
 
     private Outcome importRemote(String meta, String disk) {
         phases.begin("import image (" + s.incusBin() + " on " + s.host() + ")");
-        String fp = importImage(meta, disk, () -> {
+        Outcome o = importLocked(meta, disk, () -> {
             Runner.Result r = must(target.shell("cat " + sq(meta) + " " + sq(disk) + " | sha256sum",
                     "only when the image already exists: its fingerprint", ""), Runner.Output.CAPTURE,
                     "fingerprint");
@@ -307,11 +316,56 @@ final class ImageWorkflow {
             }
             return m.group(1);
         });
-        Outcome o = moveAlias(fp, previousForRemote);
         phases.begin("cleanup (ssh " + s.host() + ")");
         cleanup.runAll();
         phases.end();
         return o;
+    }
+
+    // ---- the alias lock ---------------------------------------------------------------------------------------
+
+    /** Printed by the lock command once the lock is held. */
+    static final String LOCKED = "pika-alias-lock: held";
+
+    /**
+     * Takes the alias lock: an exclusive {@code flock} on {@code /tmp/pika-incus-alias.HASH.lock} on the machine
+     * that runs incus (HASH: the first 16 hex digits of SHA-256 of {@code PROJECT\nALIAS}). Two imports of one alias
+     * then look up the previous image, import and move the alias one after the other, never interleaved; the lock
+     * holder is a shell that waits on its stdin, so the lock is released when we are done, fail, or are killed
+     * (the ssh session ends). The lock file stays (it is empty).
+     *
+     * @return the held lock
+     */
+    private Runner.Held lockAlias() {
+        String file = "/tmp/pika-incus-alias." + sha256Hex((s.project() + "\n" + s.alias())
+                .getBytes(StandardCharsets.UTF_8)).substring(0, 16) + ".lock";
+        String script = "exec 9>>" + sq(file) + " && { flock -n 9 || { echo waiting && flock 9; }; } && echo "
+                + sq(LOCKED) + " && exec cat >/dev/null";
+        Step step = target.host == null
+                ? new Step(List.of("sh", "-c", script), LOCK_NOTE, LOCKED)
+                : target.shell(script, LOCK_NOTE, LOCKED);
+        return runner.hold(step, LOCKED, line -> phases.detail("waiting: another import of " + s.alias()
+                + " (project " + s.project() + ") holds " + file));
+    }
+
+    private static final String LOCK_NOTE = "the alias lock, held (stdin open) until the alias has moved: concurrent "
+            + "imports of one alias run one after the other";
+
+    private static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Under the alias lock: looks up the alias's image again, imports, moves the alias. */
+    private Outcome importLocked(String meta, String disk, java.util.function.Supplier<String> fingerprint) {
+        try (Runner.Held lock = lockAlias()) {
+            String previous = aliasTarget();
+            String fp = importImage(meta, disk, fingerprint);
+            return moveAlias(fp, previous);
+        }
     }
 
     // ---- incus steps (local or remote) ----------------------------------------------------------------------
@@ -385,7 +439,9 @@ final class ImageWorkflow {
                 throw new UserException(ExitCodes.FAILURE, "import: " + s.incusBin()
                         + " did not print the new fingerprint (" + lastLine(r.stdout()) + ")");
             }
-            return m.group(1);
+            String fp = m.group(1);
+            forgetIfNotAliased(fp);
+            return fp;
         }
         String said = (r.stderr() + "\n" + r.stdout()).toLowerCase(Locale.ROOT);
         if (said.contains("same fingerprint already exists")) {
@@ -396,13 +452,37 @@ final class ImageWorkflow {
         throw failure("import", imp, r, true);
     }
 
+    /**
+     * A freshly imported image that the alias never reached (a failure or a signal before the alias moved) is
+     * deleted again at cleanup, so that no image is left behind without an alias. While the alias is being moved
+     * the image is kept: the alias may already point at it.
+     */
+    private void forgetIfNotAliased(String fp) {
+        Step delete = target.incus("cleanup: the new image never got the alias", "",
+                "image", "delete", "--project", s.project(), fp);
+        cleanup.register(() -> {
+            if (aliasState != 0) {
+                return;
+            }
+            if (!quiet) {
+                err.println("      removing the new image " + fp + ": the alias never reached it");
+            }
+            Runner.Result r = runner.run(delete, Runner.Output.STREAM);
+            if (!r.ok()) {
+                err.println("warning: could not remove the new image " + fp + ": " + lastLine(r.stderr()));
+            }
+        });
+    }
+
     /** Points the alias at {@code fp} in one step, then deletes the previous image when nothing else uses it. */
     private Outcome moveAlias(String fp, String previous) {
         phases.begin("move alias " + s.alias() + " (project " + s.project() + ")");
         if (fp.equals(previous)) {
+            aliasState = 2;
             phases.detail("alias already points at " + fp);
             return new Outcome(fp, previous, false, false, null);
         }
+        aliasState = 1;
         if (previous != null) {
             ObjectNode body = JSON.createObjectNode();
             body.put("target", fp);
@@ -415,6 +495,7 @@ final class ImageWorkflow {
                     "image", "alias", "create", "--project", s.project(), s.alias(), fp),
                     Runner.Output.STREAM, "alias create");
         }
+        aliasState = 2;
         boolean deleted = false;
         if (previous != null && !s.keepOld()) {
             Step q = target.incus("prune: is the previous image still named by another alias?",

@@ -27,6 +27,12 @@ final class PlanRunner implements Runner {
     }
 
     @Override
+    public Held hold(Step step, String readyLine, java.util.function.Consumer<String> waiting) {
+        steps.add(new Planned(phase.get(), List.of(step)));
+        return () -> { };
+    }
+
+    @Override
     public boolean dryRun() {
         return true;
     }

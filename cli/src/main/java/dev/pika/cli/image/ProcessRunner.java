@@ -115,6 +115,64 @@ final class ProcessRunner implements Runner {
     }
 
     @Override
+    public Held hold(Step step, String readyLine, java.util.function.Consumer<String> waiting) {
+        Process p = start(step, ProcessBuilder.Redirect.PIPE);
+        Tail errTail = new Tail();
+        Thread errPump = pump(p.getErrorStream(), errTail, false);
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals(readyLine)) {
+                waiting.accept(line);
+            }
+            if (line == null) {
+                int code = p.waitFor();
+                errPump.join();
+                live.remove(p);
+                String last = ImageWorkflow.lastLine(errTail.text());
+                throw new UserException(ExitCodes.FAILURE, "cannot take the alias lock: " + step.program()
+                        + " exited with " + code + (last.isEmpty() ? "" : " (" + last + ")"));
+            }
+        } catch (IOException e) {
+            p.destroy();
+            live.remove(p);
+            throw new UserException(ExitCodes.FAILURE, "I/O error talking to " + step.program() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+            live.remove(p);
+            throw new UserException(ExitCodes.INTERRUPTED, "interrupted while taking the alias lock", e);
+        }
+        Thread drain = daemon(() -> {
+            try (out) {
+                while (out.read() >= 0) {
+                    // nothing more is expected
+                }
+            } catch (IOException ignored) {
+                // the holder went away
+            }
+        });
+        return () -> {
+            try {
+                p.getOutputStream().close();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroy);
+                    p.destroy();
+                }
+                drain.join(1000);
+            } catch (IOException ignored) {
+                // already gone: the lock is released with it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroy();
+            } finally {
+                live.remove(p);
+            }
+        };
+    }
+
+    @Override
     public boolean dryRun() {
         return false;
     }

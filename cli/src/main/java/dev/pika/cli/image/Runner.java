@@ -55,6 +55,26 @@ public interface Runner {
      */
     Result pipe(Step list, Step archive, Step consumer);
 
+    /** A command kept running while it holds something (the alias lock); {@link #close()} ends it. */
+    interface Held extends AutoCloseable {
+        /** Closes the command's stdin and waits for it to exit (it then releases what it held). */
+        @Override
+        void close();
+    }
+
+    /**
+     * Starts a command that holds a lock until released: returns once it prints {@code readyLine} on stdout
+     * (lines before it, e.g. "waiting", are shown as they come). On SIGINT/SIGTERM the command is stopped with the
+     * others, which also releases the lock.
+     *
+     * @param step      the command; it must keep running until its stdin is closed
+     * @param readyLine the stdout line that says the lock is held
+     * @param waiting   called with each stdout line before {@code readyLine}
+     * @return the handle; closing it releases the lock
+     * @throws dev.pika.cli.UserException exit code 1 when the command ends before printing {@code readyLine}
+     */
+    Held hold(Step step, String readyLine, java.util.function.Consumer<String> waiting);
+
     /** @return whether this runner only records (dry run) */
     boolean dryRun();
 
