@@ -97,6 +97,10 @@ class ImageFaultIT {
                 sleep "${PIKA_FAULT_SLEEP:-60}"
                 exit $rc
             fi
+            if [ -n "${PIKA_FAULT_PORT:-}" ]; then  # the test's second sshd (fullDiskOnTheRemoteTempDir)
+                port=-p; [ "@PROG@" = scp ] && port=-P
+                exec "$real" "$port" "$PIKA_FAULT_PORT" -o UserKnownHostsFile="$PIKA_FAULT_KNOWN_HOSTS" "$@"
+            fi
             if [ "@PROG@" = scp ] && [ -n "${PIKA_FAULT_SCP_LIMIT:-}" ]; then
                 echo "scp-slow $$" >> "$log"
                 exec "$real" -O -l "$PIKA_FAULT_SCP_LIMIT" "$@"  # the SFTP mode ignores -l for small files
@@ -443,6 +447,62 @@ class ImageFaultIT {
         assertTrue(run.stderr().contains("[" + number + "/6] " + phase), run.stderr());
         assertTrue(last.startsWith("incus-role-image: stopped by a signal in phase \"" + phase), last);
         assertEquals(fpA, aliasTarget(alias));
+    }
+
+    /**
+     * A full disk on the remote temp dir: a second, real sshd on another port runs in its own mount namespace
+     * whose {@code /tmp} is a 64 KiB tmpfs ({@code unshare -m}); the shims point ssh and scp at its port. mktemp
+     * works there, the upload does not fit.
+     */
+    @Test
+    void fullDiskOnTheRemoteTempDir() throws Exception {
+        Launcher.require("unshare and sshd", Launcher.toolRun("unshare", "--version").exit() == 0
+                && Files.isExecutable(Path.of("/usr/sbin/sshd")));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process sshd = new ProcessBuilder("unshare", "-m", "--propagation", "private", "sh", "-c",
+                "mount -t tmpfs -o size=64k pika-fullfs /tmp && exec /usr/sbin/sshd -D -e -p " + port
+                        + " -o ListenAddress=127.0.0.1 -o PidFile=none")
+                .redirectErrorStream(true).redirectOutput(work.resolve("sshd-" + port + ".log").toFile()).start();
+        try {
+            Path knownHosts = work.resolve("known_hosts");
+            Map<String, String> fault = Map.of("PIKA_FAULT_PORT", Integer.toString(port), "PIKA_FAULT_KNOWN_HOSTS",
+                    knownHosts.toString());
+            String inside = null;
+            for (int i = 0; i < 50 && inside == null; i++) {
+                Launcher.Run df = Launcher.toolRun("ssh", "-p", Integer.toString(port), "-i", KEY, "-o",
+                        "UserKnownHostsFile=" + knownHosts, "-o", "StrictHostKeyChecking=accept-new", "-o",
+                        "BatchMode=yes", HOST, "df -k /tmp");
+                if (df.exit() == 0) {
+                    inside = df.out();
+                } else {
+                    Thread.sleep(200);
+                }
+            }
+            assertTrue(inside != null && inside.contains("pika-fullfs"), "the second sshd's /tmp: " + inside);
+
+            Launcher.Run r = image("import", fault, "--artifact", artifactB.toString());
+            assertEquals(1, r.exit(), r.both());
+            String last = lastLine(r.err());
+            assertTrue(last.startsWith("incus-role-image: upload failed in phase \"upload image (scp to 127.0.0.1, "),
+                    last);
+            assertTrue(last.contains(": scp exited with 1 (/usr/bin/scp: failed to upload file "), last);
+            assertTrue(r.err().contains("scp: write remote \"/tmp/pika-incus-image."), "scp's own words: " + r.err());
+            assertEquals(fpA, aliasTarget(alias));
+            assertEquals(Set.of(fpA), images().keySet());
+            // the temp dir was made on the small /tmp, and removed from it
+            assertTrue(r.err().contains("removing /tmp/pika-incus-image."), r.err());
+            Launcher.Run ls = Launcher.toolRun("nsenter", "-t", Long.toString(sshd.pid()), "-m", "ls", "-A",
+                    "/tmp");
+            assertEquals(0, ls.exit(), ls.both());
+            assertTrue(ls.out().lines().noneMatch(n -> n.startsWith("pika-incus-image.")), ls.out());
+        } finally {
+            sshd.descendants().forEach(ProcessHandle::destroy);
+            sshd.destroy();
+            sshd.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     // ---- concurrency --------------------------------------------------------------------------------------
