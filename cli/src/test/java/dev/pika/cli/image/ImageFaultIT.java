@@ -174,24 +174,13 @@ class ImageFaultIT {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
+    /** @return fingerprint → alias names in this test's project */
     static Map<String, List<String>> images() {
-        Map<String, List<String>> out = new HashMap<>();
-        try {
-            for (JsonNode img : JSON.readTree(Launcher.tool("lxc", "image", "list", "--project", PROJECT,
-                    "--format", "json"))) {
-                List<String> names = new ArrayList<>();
-                img.path("aliases").forEach(a -> names.add(a.path("name").asText()));
-                out.put(img.path("fingerprint").asText(), names);
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out;
+        return Launcher.images(PROJECT);
     }
 
     static String aliasTarget(String alias) {
-        return images().entrySet().stream().filter(e -> e.getValue().contains(alias)).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+        return Launcher.aliasTarget(PROJECT, alias);
     }
 
     private Map<String, String> env(Map<String, String> fault, Path log) {

@@ -79,25 +79,13 @@ class ImageRealToolsIT {
         assertEquals(List.of(), left, "remote temp dirs left behind");
     }
 
-    /** @return fingerprint → alias names, from {@code lxc image list --format json} */
+    /** @return fingerprint → alias names in this test's project */
     static Map<String, List<String>> images() {
-        Map<String, List<String>> out = new HashMap<>();
-        try {
-            for (JsonNode img : JSON.readTree(Launcher.tool("lxc", "image", "list", "--project", PROJECT,
-                    "--format", "json"))) {
-                List<String> aliases = new ArrayList<>();
-                img.path("aliases").forEach(a -> aliases.add(a.path("name").asText()));
-                out.put(img.path("fingerprint").asText(), aliases);
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out;
+        return Launcher.images(PROJECT);
     }
 
     static String aliasTarget(String alias) {
-        return images().entrySet().stream().filter(e -> e.getValue().contains(alias)).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+        return Launcher.aliasTarget(PROJECT, alias);
     }
 
     private static Map<String, String> env() {

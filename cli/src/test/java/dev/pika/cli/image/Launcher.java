@@ -134,6 +134,28 @@ final class Launcher {
         }
     }
 
+    /** @return fingerprint → alias names of the images in {@code project}, from {@code lxc image list --format json} */
+    static Map<String, List<String>> images(String project) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode img : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(tool("lxc", "image", "list", "--project", project, "--format", "json"))) {
+                List<String> aliases = new ArrayList<>();
+                img.path("aliases").forEach(a -> aliases.add(a.path("name").asText()));
+                out.put(img.path("fingerprint").asText(), aliases);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** @return the fingerprint {@code alias} points at in {@code project}, or null */
+    static String aliasTarget(String project, String alias) {
+        return images(project).entrySet().stream().filter(e -> e.getValue().contains(alias))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
     /** Copies the test flake into {@code dir} as a git work tree (Nix flakes see only git-tracked files). */
     static Path testFlake(Path dir, String seed) throws IOException {
         Path src = repo().resolve("cli/src/test/resources/image-flake");
