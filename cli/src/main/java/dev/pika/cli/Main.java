@@ -1,5 +1,6 @@
 package dev.pika.cli;
 
+import dev.pika.cli.validate.ValidateCommands;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,12 @@ import picocli.CommandLine.Spec;
                 + "build and import role images.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommands.Any.class,
+            ValidateCommands.Result.class,
+            ValidateCommands.Status.class,
+            ValidateCommands.Events.class,
+            ValidateCommands.Request.class,
+            ValidateCommands.RuntimeSpec.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,281 @@
+package dev.pika.contract.validate;
+
+import dev.pika.contract.ContractConstants;
+import java.math.BigInteger;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that look at decoded values, run after the type walk: the guest's own request checks (CONTRACT.md §3),
+ * the runtime spec's five validation rules (§4) — both errors, as the reference rejects them — and the lint the
+ * contract implies for lifecycle documents (§2), which are warnings.
+ */
+final class Rules {
+    private Rules() {
+    }
+
+    /** A value check for one document kind. */
+    interface DocumentRules {
+        /**
+         * @param root the document's node (never null)
+         * @param out  where findings go
+         */
+        void check(Node root, Collector out);
+    }
+
+    static final DocumentRules NONE = (root, out) -> { };
+
+    private static final Pattern RFC3339 = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
+
+    /** @return true when {@code s} is an RFC 3339 date-time ({@code 2026-03-25T20:00:00Z}, {@code …+05:30}) */
+    static boolean isRfc3339(String s) {
+        if (!RFC3339.matcher(s).matches()) {
+            return false;
+        }
+        String iso = s.replace(' ', 'T').replace('t', 'T').replace('z', 'Z');
+        if (iso.startsWith("-")) {
+            return false;
+        }
+        try {
+            OffsetDateTime.parse(iso.substring(0, 19).replace(":60", ":59") + iso.substring(19));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    static void lifecycleSchemaVersion(Node root, Collector out) {
+        Node v = root.get("schema_version");
+        if (v != null && v.integer() != null
+                && !v.integer().equals(BigInteger.valueOf(ContractConstants.LIFECYCLE_SCHEMA_VERSION))) {
+            out.warning("schema-version", v, "schema_version is " + v.integer() + "; lifecycle documents are "
+                    + "version " + ContractConstants.LIFECYCLE_SCHEMA_VERSION + " (the reference decodes it anyway)",
+                    "writers always stamp " + ContractConstants.LIFECYCLE_SCHEMA_VERSION + " (CONTRACT.md §2)");
+        }
+    }
+
+    static void timestamp(Node root, String field, Collector out) {
+        Node t = root.get(field);
+        if (t != null && t.text() != null && !isRfc3339(t.text())) {
+            out.warning("timestamp-format", t, "`" + field + "` = \"" + t.text() + "\" is not an RFC 3339 "
+                    + "date-time", "writers produce e.g. 2026-03-25T20:00:00Z or 2026-03-25T20:00:00+00:00");
+        }
+    }
+
+    /** result.json lint (CONTRACT.md §2). */
+    static final DocumentRules RESULT = (root, out) -> {
+        lifecycleSchemaVersion(root, out);
+        timestamp(root, "finished_at", out);
+        Node status = root.get("status");
+        Node code = root.get("exit_code");
+        if (status != null && status.text() != null && code != null && code.integer() != null) {
+            boolean zero = code.integer().signum() == 0;
+            if ("completed".equals(status.text()) && !zero) {
+                out.warning("status-exit-code", status, "status `completed` with exit_code " + code.integer()
+                        + ": the factory gives `failed` for a non-zero exit code",
+                        "exit code 0 → completed, anything else → failed (CONTRACT.md §2)");
+            } else if ("failed".equals(status.text()) && zero) {
+                out.warning("status-exit-code", status, "status `failed` with exit_code 0: the factory gives "
+                        + "`completed` for exit code 0", "exit code 0 → completed, anything else → failed "
+                        + "(CONTRACT.md §2)");
+            }
+        }
+    };
+
+    /** status.json lint (CONTRACT.md §2). */
+    static final DocumentRules STATUS = (root, out) -> {
+        lifecycleSchemaVersion(root, out);
+        timestamp(root, "updated_at", out);
+    };
+
+    /** One event's lint; the stream's {@code seq} order is checked by the stream reader. */
+    static final DocumentRules EVENT = (root, out) -> {
+        lifecycleSchemaVersion(root, out);
+        timestamp(root, "timestamp", out);
+    };
+
+    /** The guest's own checks on a decoded v2 request (CONTRACT.md §3): errors. */
+    static final DocumentRules REQUEST = (root, out) -> {
+        Node v = root.get("schema_version");
+        if (v != null && v.integer() != null && !v.integer().equals(
+                BigInteger.valueOf(ContractConstants.INCUS_GUEST_RUN_REQUEST_SCHEMA_VERSION))) {
+            out.error("unsupported-schema-version", v, "unsupported Incus guest request schema_version="
+                    + v.integer() + " (the guest accepts only "
+                    + ContractConstants.INCUS_GUEST_RUN_REQUEST_SCHEMA_VERSION + ")",
+                    v.integer().equals(BigInteger.ONE) ? Schemas.V1_PATHS_HINT : null);
+        }
+        Node cmd = root.get("command");
+        if (cmd != null && cmd.text() != null && cmd.text().isBlank()) {
+            out.error("empty-command", cmd, "`command` must be non-empty", null);
+        }
+        Node timeout = root.get("timeout_secs");
+        if (timeout != null && timeout.integer() != null && timeout.integer().signum() == 0) {
+            out.error("zero-timeout", timeout, "`timeout_secs` must be greater than 0 (seconds)", null);
+        }
+    };
+
+    /** The runtime spec's validation rules 1–5, in the reference's order (CONTRACT.md §4): errors. */
+    static final DocumentRules SPEC = Rules::spec;
+
+    private static void spec(Node root, Collector out) {
+        // 1. non-empty (after trim)
+        String[][] required = {
+            {"identity", "runtime_id"}, {"identity", "instance_name"},
+            {"incus", "project"}, {"incus", "profile"}, {"incus", "image_alias"}};
+        for (String[] path : required) {
+            Node parent = root.get(path[0]);
+            Node n = parent == null ? null : parent.get(path[1]);
+            if (n != null && n.text() != null && n.text().strip().isEmpty()) {
+                out.error("spec-empty-field", n, "runtime spec field `" + path[0] + "." + path[1]
+                        + "` must be non-empty", null);
+            }
+        }
+        // 2. and 3. paths
+        Node paths = root.get("paths");
+        Map<String, String> values = new HashMap<>();
+        Map<String, Node> nodes = new HashMap<>();
+        for (String f : Schemas.PATH_FIELDS) {
+            Node n = paths == null ? null : paths.get(f);
+            if (n != null && n.text() != null) {
+                values.put(f, n.text());
+                nodes.put(f, n);
+            } else {
+                values.put(f, canonical(f));
+            }
+        }
+        for (String f : Schemas.PATH_FIELDS) {
+            Node n = nodes.get(f);
+            if (n == null) {
+                continue;
+            }
+            String problem = pathProblem(n.text());
+            if (problem != null) {
+                out.error("spec-invalid-path", n, "runtime spec path `paths." + f + "` = `" + n.text()
+                        + "` is invalid: " + problem, null);
+            }
+        }
+        String stateDir = values.get("state_dir");
+        if (pathProblem(stateDir) == null) {
+            for (String f : Schemas.PATH_FIELDS) {
+                Node n = nodes.get(f);
+                if (f.equals("state_dir") || n == null || pathProblem(n.text()) != null) {
+                    continue;
+                }
+                if (!startsWithPath(n.text(), stateDir)) {
+                    out.error("spec-invalid-path", n, "runtime spec path `paths." + f + "` = `" + n.text()
+                            + "` is invalid: must stay under paths.state_dir", "paths.state_dir is `" + stateDir
+                            + "`");
+                }
+            }
+        }
+        // 4. entry_command
+        Node entry = root.get("entry_command");
+        if (entry != null && entry.text() != null && entry.text().strip().isEmpty()) {
+            out.error("spec-empty-field", entry, "runtime spec field `entry_command` must be non-empty", null);
+        }
+        // 5. mounts
+        Node mounts = root.get("mounts");
+        Map<String, Node> seen = new HashMap<>();
+        if (mounts != null) {
+            for (Node m : mounts.items()) {
+                Node source = m.get("source");
+                if (source != null && source.text() != null && source.text().strip().isEmpty()) {
+                    out.error("spec-mount-source", source, "runtime spec mount source must be non-empty", null);
+                }
+                Node gp = m.get("guest_path");
+                if (gp == null || gp.text() == null) {
+                    continue;
+                }
+                String problem = pathProblem(gp.text());
+                if (problem != null) {
+                    out.error("spec-mount-guest-path", gp, "runtime spec mount guest_path `" + gp.text()
+                            + "` is invalid: " + problem, null);
+                }
+                Node first = seen.putIfAbsent(gp.text(), gp);
+                if (first != null) {
+                    out.error("spec-duplicate-mount-guest-path", gp, "runtime spec mount guest_path `" + gp.text()
+                            + "` must be unique", "first used at " + first.pointer() + " (line " + first.line()
+                            + ")");
+                }
+            }
+        }
+        legacyBootstrap(root, out);
+    }
+
+    private static void legacyBootstrap(Node root, Collector out) {
+        Node bootstrap = root.get("bootstrap");
+        if (bootstrap == null) {
+            return;
+        }
+        Node cmd = bootstrap.get("entry_command");
+        if (cmd != null && cmd.text() != null && root.get("entry_command") == null) {
+            out.warning("legacy-entry-command-lost", cmd, "the reference ignores `bootstrap`, so this spec's "
+                    + "entry command `" + cmd.text() + "` is lost", "set the top-level `entry_command` to `"
+                    + cmd.text() + "` (CONTRACT.md §4)");
+        }
+    }
+
+    static String canonical(String pathField) {
+        return switch (pathField) {
+            case "state_dir" -> ContractConstants.RUNTIME_STATE_DIR;
+            case "events_path" -> ContractConstants.EVENTS_PATH;
+            case "status_path" -> ContractConstants.STATUS_PATH;
+            case "result_path" -> ContractConstants.RESULT_PATH;
+            case "guest_request_path" -> ContractConstants.GUEST_REQUEST_PATH;
+            case "logs_dir" -> ContractConstants.LOGS_DIR;
+            case "guest_log_path" -> ContractConstants.GUEST_LOG_PATH;
+            case "artifacts_dir" -> ContractConstants.ARTIFACTS_DIR;
+            default -> throw new IllegalArgumentException(pathField);
+        };
+    }
+
+    /** @return why a guest path is invalid (empty, relative, {@code ..}), or null when it is fine */
+    static String pathProblem(String path) {
+        if (path.isEmpty()) {
+            return "must be non-empty";
+        }
+        if (!path.startsWith("/")) {
+            return "must be absolute";
+        }
+        for (String component : path.split("/")) {
+            if (component.equals("..")) {
+                return "must not contain parent traversal";
+            }
+        }
+        return null;
+    }
+
+    /** Component-wise prefix test, like Rust's {@code Path::starts_with}. */
+    static boolean startsWithPath(String path, String prefix) {
+        List<String> a = components(path);
+        List<String> b = components(prefix);
+        return a.size() >= b.size() && a.subList(0, b.size()).equals(b);
+    }
+
+    private static List<String> components(String path) {
+        List<String> out = new ArrayList<>();
+        for (String c : path.split("/")) {
+            if (!c.isEmpty() && !c.equals(".")) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Image record lint (CONTRACT.md §5–§6); more rules come with {@code pika image-record}. */
+    static final DocumentRules IMAGE_RECORD = (root, out) -> { };
+
+    /** Execution record checks delegate to the nested image record. */
+    static final DocumentRules EXECUTION_RECORD = (root, out) -> {
+        Node image = root.get("incus_image");
+        if (image != null && image.kind() == Node.Kind.OBJECT) {
+            IMAGE_RECORD.check(image, out);
+        }
+    };
+}
