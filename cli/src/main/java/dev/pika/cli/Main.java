@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
             ValidateCommands.Events.class,
             ValidateCommands.Request.class,
             ValidateCommands.RuntimeSpec.class,
+            dev.pika.cli.render.RenderCommand.class,
+            dev.pika.cli.result.ResultCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -57,6 +59,8 @@ public final class Main implements Runnable {
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        // `@file` arguments are data here (a guest command may start with @), never argument files
+        cl.setExpandAtFiles(false);
         if (System.getenv("NO_COLOR") != null) {
             cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }

@@ -219,15 +219,22 @@ final class Rules {
         }
         String stateDir = values.get("state_dir");
         if (pathProblem(stateDir) == null) {
+            Node stateNode = nodes.get("state_dir");
             for (String f : Schemas.PATH_FIELDS) {
-                Node n = nodes.get(f);
-                if (f.equals("state_dir") || n == null || pathProblem(n.text()) != null) {
+                String value = values.get(f);
+                if (f.equals("state_dir") || pathProblem(value) != null || startsWithPath(value, stateDir)) {
                     continue;
                 }
-                if (!startsWithPath(n.text(), stateDir)) {
-                    out.error("spec-invalid-path", n, "runtime spec path `paths." + f + "` = `" + n.text()
+                Node n = nodes.get(f);
+                if (n != null) {
+                    out.error("spec-invalid-path", n, "runtime spec path `paths." + f + "` = `" + value
                             + "` is invalid: must stay under paths.state_dir", "paths.state_dir is `" + stateDir
                             + "`");
+                } else {
+                    // a defaulted path that the custom state_dir no longer contains: point at state_dir
+                    out.error("spec-invalid-path", stateNode, "runtime spec path `paths." + f + "` = `" + value
+                            + "` is invalid: must stay under paths.state_dir", "`paths." + f + "` defaults to `"
+                            + value + "`: set it explicitly under `" + stateDir + "`");
                 }
             }
         }

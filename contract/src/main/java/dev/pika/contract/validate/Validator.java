@@ -81,6 +81,32 @@ public final class Validator {
         return out.findings();
     }
 
+    /**
+     * The host's {@code validate_canonical_paths}: a {@code RuntimeArtifactPaths} value must use the canonical
+     * lifecycle paths (CONTRACT.md §2). Decoder findings come first; the canonical check runs on a decoded value.
+     *
+     * @param prefix     the name the reference puts before the field, e.g. {@code artifacts}
+     * @param sourceName the name to put in findings
+     * @param bytes      one {@code RuntimeArtifactPaths} JSON object
+     * @return the findings; errors read {@code PREFIX.status_path must use canonical path "…", got "…"}
+     */
+    public static List<dev.pika.contract.Finding> checkCanonicalArtifactPaths(String prefix, String sourceName,
+                                                                             byte[] bytes) {
+        Collector out = new Collector(sourceName);
+        Node root = walk(Schemas.RUNTIME_ARTIFACT_PATHS, out, bytes, 0, bytes.length, 0);
+        if (root != null) {
+            for (String f : List.of("events_path", "status_path", "result_path")) {
+                Node n = root.get(f);
+                String canonical = Rules.canonical(f);
+                if (n != null && n.text() != null && !n.text().equals(canonical)) {
+                    out.error("non-canonical-path", n, prefix + "." + f + " must use canonical path \"" + canonical
+                            + "\", got \"" + n.text() + "\"", null);
+                }
+            }
+        }
+        return out.findings();
+    }
+
     static Schema.Obj schema(DocumentKind kind) {
         return switch (kind) {
             case RESULT -> Schemas.TERMINAL_RESULT;

@@ -136,7 +136,7 @@ final class Walker {
         while (ctx != null && !ctx.inRoot()) {
             if (ctx.inObject() && ctx.getCurrentName() != null) {
                 segs.push(Node.escape(ctx.getCurrentName()));
-            } else if (ctx.inArray() && ctx.getCurrentIndex() >= 0) {
+            } else if (ctx.inArray() && ctx.hasCurrentIndex()) {
                 segs.push(Integer.toString(ctx.getCurrentIndex()));
             }
             ctx = ctx.getParent();
