@@ -57,7 +57,10 @@ public final class Main implements Runnable {
      * @return a configured {@link CommandLine}
      */
     public static CommandLine commandLine(Object command) {
-        CommandLine cl = new CommandLine(command);
+        return configure(new CommandLine(command));
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         // `@file` arguments are data here (a guest command may start with @), never argument files
         cl.setExpandAtFiles(false);
@@ -74,7 +77,42 @@ public final class Main implements Runnable {
      * @return the process exit code
      */
     public static int run(String... args) {
-        return commandLine(new Main()).execute(args);
+        return commandLine(args).execute(args);
+    }
+
+    /**
+     * Marks a subcommand that never looks at the other commands (unlike {@code help} or completion, which walk the
+     * whole tree). When the first argument names one, {@link #run} builds the command line with that subcommand
+     * alone: picocli reflects over every command it is given, and start-up time is the product here
+     * (docs/performance.md).
+     */
+    public interface Standalone {
+    }
+
+    /**
+     * @param args the command line
+     * @return the full command line, or, when {@code args[0]} names a {@link Standalone} subcommand, a {@code pika}
+     *     root with only that subcommand
+     */
+    static CommandLine commandLine(String... args) {
+        Class<?> only = args.length > 0 ? standaloneSubcommand(args[0]) : null;
+        if (only == null) {
+            return commandLine(new Main());
+        }
+        CommandLine root = new CommandLine(CommandSpec.create().name(Main.class.getAnnotation(Command.class).name()));
+        root.addSubcommand(new CommandLine(only, CommandLine.defaultFactory()));
+        return configure(root);
+    }
+
+    private static Class<?> standaloneSubcommand(String name) {
+        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+            Command command = c.getAnnotation(Command.class);
+            if (Standalone.class.isAssignableFrom(c) && command != null
+                    && (command.name().equals(name) || java.util.Arrays.asList(command.aliases()).contains(name))) {
+                return c;
+            }
+        }
+        return null;
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,56 @@
+package dev.pika.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * {@link Main#run} builds only the named subcommand when it is {@link Main.Standalone} (start-up time); the user
+ * must not be able to tell: same output, errors and exit codes as the full command tree.
+ */
+class MainStandaloneTest {
+    static Stream<List<String>> commandLines() {
+        String examples = Path.of(System.getProperty("pika.repo.dir"), "examples").toString();
+        return Stream.of(
+                List.of("validate-result", examples + "/result.json"),
+                List.of("validate-result", examples + "/legacy-passed-result.json"),
+                List.of("validate-result", "--format", "json", examples + "/legacy-passed-result.json"),
+                List.of("validate-result", "--format", "nope", examples + "/result.json"),
+                List.of("validate-result"),
+                List.of("validate-result", "--help"),
+                List.of("validate-result", "-V"),
+                List.of("validate-result", "--bogus", examples + "/result.json"),
+                List.of("validate-result", examples + "/no-such-file.json"),
+                List.of("validate-events", examples + "/events.jsonl"),
+                List.of("validate-request", examples + "/guest-request-v1.json"),
+                List.of("validate", "--kind", "nope", examples + "/result.json"),
+                List.of("validate", examples + "/result.json", examples + "/status.json"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandLines")
+    void standaloneRunsLikeTheFullTree(List<String> args) {
+        String[] a = args.toArray(String[]::new);
+        CommandLine lazy = Main.commandLine(a);
+        assertNotEquals(null, lazy.getSubcommands().get(a[0]));
+        assertEquals(1, lazy.getSubcommands().size(), "only the named subcommand is built");
+        assertEquals(run(Main.commandLine(new Main()), a), run(lazy, a));
+    }
+
+    private static String run(CommandLine cl, String[] args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return "exit " + exit + "\n--- out\n" + out + "--- err\n" + err;
+    }
+}
