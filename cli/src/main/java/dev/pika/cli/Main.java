@@ -1,5 +1,8 @@
 package dev.pika.cli;
 
+import dev.pika.cli.image.ImageCommand;
+import dev.pika.cli.record.ImageRecordCommand;
+import dev.pika.cli.record.RolesCommand;
 import dev.pika.cli.validate.ValidateCommands;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -28,6 +31,9 @@ import picocli.CommandLine.Spec;
             ValidateCommands.RuntimeSpec.class,
             dev.pika.cli.render.RenderCommand.class,
             dev.pika.cli.result.ResultCommand.class,
+            ImageCommand.class,
+            RolesCommand.class,
+            ImageRecordCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -115,7 +121,15 @@ public final class Main implements Runnable {
         return null;
     }
 
+    /**
+     * The process entry point. The launcher passes its own name as {@code -Dpika.program} (bin/incus-role-image and
+     * the legacy image launchers are links to bin/pika), which selects the program to run.
+     */
     public static void main(String[] args) {
+        String program = System.getProperty("pika.program", "pika");
+        if (ImageCommand.PROGRAMS.contains(program)) {
+            System.exit(ImageCommand.runAs(program, args, ImageCommand.Context.system()));
+        }
         System.exit(run(args));
     }
 

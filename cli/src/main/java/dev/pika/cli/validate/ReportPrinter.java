@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pika.contract.Finding;
 import dev.pika.contract.Severity;
 import dev.pika.contract.TerminalResult;
+import dev.pika.contract.validate.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,16 +16,36 @@ final class ReportPrinter {
     /** jackson-core only: an ObjectMapper costs ~50 ms of start-up and the report needs no data binding. */
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** What a command prints about a valid or invalid document besides its findings (none by default). */
+    interface Details {
+        /** Text and github formats: lines printed after the document's findings. */
+        default void text(ValidationReport report, PrintWriter out) {
+        }
+
+        /** JSON format: fields written into the document's object after {@code findings}. */
+        default void json(ValidationReport report, JsonGenerator g) throws IOException {
+        }
+    }
+
+    private static final Details NONE = new Details() {
+    };
+
     private final PrintWriter out;
     private final OutputFormat format;
     private final boolean strict;
     private final boolean quiet;
+    private final Details details;
 
     ReportPrinter(PrintWriter out, OutputFormat format, boolean strict, boolean quiet) {
+        this(out, format, strict, quiet, NONE);
+    }
+
+    ReportPrinter(PrintWriter out, OutputFormat format, boolean strict, boolean quiet, Details details) {
         this.out = out;
         this.format = format;
         this.strict = strict;
         this.quiet = quiet;
+        this.details = details;
     }
 
     /** The effective severity under {@code --strict}. */
@@ -48,6 +69,7 @@ final class ReportPrinter {
                 out.println(github(f));
             }
         }
+        details.text(o.report(), out);
     }
 
     /** Prints the closing summary (text, github) or the whole JSON document. */
@@ -125,7 +147,9 @@ final class ReportPrinter {
     }
 
     private void json(List<Outcome> outcomes, int valid, int invalid, int unreadable, int errors, int warnings) {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        // the generator must not close stdout when it is done
+        try (JsonGenerator g = JSON.createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
             g.writeStartObject();
             g.writeBooleanField("valid", invalid == 0 && unreadable == 0);
@@ -170,6 +194,7 @@ final class ReportPrinter {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+                details.json(o.report(), g);
                 g.writeEndObject();
             }
             g.writeEndArray();

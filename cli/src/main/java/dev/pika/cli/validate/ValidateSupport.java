@@ -50,6 +50,46 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
     protected abstract DocumentKind kindFor(String file);
 
     /**
+     * Checks one readable input. Subclasses that check differently (e.g. {@code pika image-record inspect}, which
+     * tells record kinds from the content) override this; the report's kind is the one shown.
+     *
+     * @param kind   what {@link #kindFor} said (may be null when a subclass tells the kind from the content)
+     * @param source the source name for findings
+     * @param in     the input (not closed here)
+     * @return the report
+     * @throws IOException when the input cannot be read
+     */
+    protected ValidationReport validate(DocumentKind kind, String source, InputStream in) throws IOException {
+        return Validator.validate(kind, source, in);
+    }
+
+    /**
+     * Text and github formats: prints what the command shows about a document after its findings (nothing by
+     * default).
+     *
+     * @param report the document's report
+     * @param out    standard output
+     */
+    protected void printDetails(ValidationReport report, PrintWriter out) {
+    }
+
+    /**
+     * JSON format: writes extra fields into the document's object, after {@code findings} (none by default).
+     *
+     * @param report the document's report
+     * @param g      the generator, inside the document's object
+     * @throws IOException from the generator
+     */
+    protected void writeDetails(ValidationReport report, com.fasterxml.jackson.core.JsonGenerator g)
+            throws IOException {
+    }
+
+    /** @return whether {@code --strict} was given */
+    protected boolean strict() {
+        return strict;
+    }
+
+    /**
      * Validates every file and prints the findings.
      *
      * @param out standard output
@@ -58,7 +98,18 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
      * @return 0 all valid, 1 at least one invalid, 2 at least one unreadable
      */
     protected int execute(PrintWriter out, PrintWriter err, InputStream stdin) {
-        ReportPrinter printer = new ReportPrinter(out, format, strict, quiet);
+        ReportPrinter printer = new ReportPrinter(out, format, strict, quiet, new ReportPrinter.Details() {
+            @Override
+            public void text(ValidationReport report, PrintWriter w) {
+                printDetails(report, w);
+            }
+
+            @Override
+            public void json(ValidationReport report, com.fasterxml.jackson.core.JsonGenerator g)
+                    throws IOException {
+                writeDetails(report, g);
+            }
+        });
         List<Outcome> outcomes = new ArrayList<>(files.size());
         Function<String, Outcome> check = file -> check(file, stdin);
         if (files.size() == 1) {
@@ -116,7 +167,8 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
         }
         if (isStdin) {
             try {
-                return new Outcome(source, kind, Validator.validate(kind, source, stdin), null);
+                ValidationReport r = validate(kind, source, stdin);
+                return new Outcome(source, r.kind(), r, null);
             } catch (IOException e) {
                 return new Outcome(source, kind, null, "cannot read standard input: " + e.getMessage());
             }
@@ -126,8 +178,8 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
             return new Outcome(source, kind, null, "cannot read " + file + ": is a directory");
         }
         try (InputStream in = Files.newInputStream(path)) {
-            ValidationReport r = Validator.validate(kind, source, in);
-            return new Outcome(source, kind, r, null);
+            ValidationReport r = validate(kind, source, in);
+            return new Outcome(source, r.kind(), r, null);
         } catch (NoSuchFileException e) {
             return new Outcome(source, kind, null, "cannot read " + file + ": no such file");
         } catch (AccessDeniedException e) {

@@ -1,11 +1,13 @@
 package dev.pika.contract.validate;
 
 import dev.pika.contract.ContractConstants;
+import dev.pika.contract.GuestRole;
+import dev.pika.contract.model.RustText;
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Checks that look at decoded values, run after the type walk: the guest's own request checks (CONTRACT.md §3),
@@ -168,7 +170,8 @@ final class Rules {
                     v.integer().equals(BigInteger.ONE) ? Schemas.V1_PATHS_HINT : null);
         }
         Node cmd = root.get("command");
-        if (cmd != null && cmd.text() != null && cmd.text().isBlank()) {
+        if (cmd != null && cmd.text() != null && cmd.text().isEmpty()) {
+            // the guest refuses only an empty string (`not command`); whitespace is run as given
             out.error("empty-command", cmd, "`command` must be non-empty", null);
         }
         Node timeout = root.get("timeout_secs");
@@ -181,86 +184,73 @@ final class Rules {
     static final DocumentRules SPEC = Rules::spec;
 
     private static void spec(Node root, Collector out) {
-        // 1. non-empty (after trim)
+        // 1. non-empty after Rust's trim()
         String[][] required = {
             {"identity", "runtime_id"}, {"identity", "instance_name"},
             {"incus", "project"}, {"incus", "profile"}, {"incus", "image_alias"}};
         for (String[] path : required) {
             Node parent = root.get(path[0]);
             Node n = parent == null ? null : parent.get(path[1]);
-            if (n != null && n.text() != null && n.text().strip().isEmpty()) {
-                out.error("spec-empty-field", n, "runtime spec field `" + path[0] + "." + path[1]
-                        + "` must be non-empty", null);
+            if (n != null && n.text() != null && RustText.isBlank(n.text())) {
+                out.error("spec-empty-field", n, emptyField(path[0] + "." + path[1]), null);
             }
         }
-        // 2. and 3. paths
+        // 2. every path non-empty, absolute, without `..` (defaults are the canonical paths, always valid)
         Node paths = root.get("paths");
         Map<String, String> values = new HashMap<>();
         Map<String, Node> nodes = new HashMap<>();
+        java.util.Set<String> broken = new java.util.HashSet<>();
         for (String f : Schemas.PATH_FIELDS) {
             Node n = paths == null ? null : paths.get(f);
             if (n != null && n.text() != null) {
                 values.put(f, n.text());
                 nodes.put(f, n);
+                if (!pathRule(n, "paths." + f, "spec-invalid-path", out)) {
+                    broken.add(f);
+                }
             } else {
                 values.put(f, canonical(f));
             }
         }
+        // 3. every other path starts with state_dir: a plain string prefix, as the reference's
+        //    `value.starts_with(state_dir)` (so `/run/pika-cloudX/…` passes under `/run/pika-cloud`)
+        String stateDir = values.get("state_dir");
+        Node stateNode = nodes.get("state_dir");
         for (String f : Schemas.PATH_FIELDS) {
-            Node n = nodes.get(f);
-            if (n == null) {
+            String value = values.get(f);
+            if (f.equals("state_dir") || broken.contains(f) || value.startsWith(stateDir)) {
                 continue;
             }
-            String problem = pathProblem(n.text());
-            if (problem != null) {
-                out.error("spec-invalid-path", n, "runtime spec path `paths." + f + "` = `" + n.text()
-                        + "` is invalid: " + problem, null);
-            }
-        }
-        String stateDir = values.get("state_dir");
-        if (pathProblem(stateDir) == null) {
-            Node stateNode = nodes.get("state_dir");
-            for (String f : Schemas.PATH_FIELDS) {
-                String value = values.get(f);
-                if (f.equals("state_dir") || pathProblem(value) != null || startsWithPath(value, stateDir)) {
-                    continue;
-                }
-                Node n = nodes.get(f);
-                if (n != null) {
-                    out.error("spec-invalid-path", n, "runtime spec path `paths." + f + "` = `" + value
-                            + "` is invalid: must stay under paths.state_dir", "paths.state_dir is `" + stateDir
-                            + "`");
-                } else {
-                    // a defaulted path that the custom state_dir no longer contains: point at state_dir
-                    out.error("spec-invalid-path", stateNode, "runtime spec path `paths." + f + "` = `" + value
-                            + "` is invalid: must stay under paths.state_dir", "`paths." + f + "` defaults to `"
-                            + value + "`: set it explicitly under `" + stateDir + "`");
-                }
+            Node n = nodes.get(f);
+            String message = "runtime spec path `paths." + f + "` = `" + value
+                    + "` is invalid: must stay under paths.state_dir";
+            if (n != null) {
+                out.error("spec-invalid-path", n, message, "paths.state_dir is `" + stateDir + "`");
+            } else {
+                // a defaulted path that the custom state_dir no longer contains: point at state_dir
+                out.error("spec-invalid-path", stateNode, message, "`paths." + f + "` defaults to `" + value
+                        + "`: set it explicitly under `" + stateDir + "`");
             }
         }
         // 4. entry_command
         Node entry = root.get("entry_command");
-        if (entry != null && entry.text() != null && entry.text().strip().isEmpty()) {
-            out.error("spec-empty-field", entry, "runtime spec field `entry_command` must be non-empty", null);
+        if (entry != null && entry.text() != null && RustText.isBlank(entry.text())) {
+            out.error("spec-empty-field", entry, emptyField("entry_command"), null);
         }
-        // 5. mounts
+        // 5. mounts: source non-empty, guest_path a valid path, guest paths unique (exact strings)
         Node mounts = root.get("mounts");
         Map<String, Node> seen = new HashMap<>();
         if (mounts != null) {
             for (Node m : mounts.items()) {
                 Node source = m.get("source");
-                if (source != null && source.text() != null && source.text().strip().isEmpty()) {
-                    out.error("spec-mount-source", source, "runtime spec mount source must be non-empty", null);
+                if (source != null && source.text() != null && RustText.isBlank(source.text())) {
+                    out.error("spec-mount-source", source, emptyField("mount.source"), null);
                 }
                 Node gp = m.get("guest_path");
                 if (gp == null || gp.text() == null) {
                     continue;
                 }
-                String problem = pathProblem(gp.text());
-                if (problem != null) {
-                    out.error("spec-mount-guest-path", gp, "runtime spec mount guest_path `" + gp.text()
-                            + "` is invalid: " + problem, null);
-                }
+                pathRule(gp, "mount.guest_path", "spec-mount-guest-path", out);
                 Node first = seen.putIfAbsent(gp.text(), gp);
                 if (first != null) {
                     out.error("spec-duplicate-mount-guest-path", gp, "runtime spec mount guest_path `" + gp.text()
@@ -270,6 +260,31 @@ final class Rules {
             }
         }
         legacyBootstrap(root, out);
+    }
+
+    private static String emptyField(String field) {
+        return "runtime spec field `" + field + "` must be non-empty";
+    }
+
+    /**
+     * The reference's {@code validate_absolute_normalized_path}: non-empty, absolute, no {@code ..}.
+     *
+     * @return true when the path passed
+     */
+    private static boolean pathRule(Node n, String field, String rule, Collector out) {
+        String value = n.text();
+        if (RustText.isBlank(value)) {
+            out.error("spec-empty-field", n, emptyField(field), null);
+        } else if (!value.startsWith("/")) {
+            out.error(rule, n, "runtime spec path `" + field + "` = `" + value + "` is invalid: must be absolute",
+                    null);
+        } else if (Arrays.asList(value.split("/")).contains("..")) {
+            out.error(rule, n, "runtime spec path `" + field + "` = `" + value
+                    + "` is invalid: must not contain parent traversal", null);
+        } else {
+            return true;
+        }
+        return false;
     }
 
     private static void legacyBootstrap(Node root, Collector out) {
@@ -299,41 +314,56 @@ final class Rules {
         };
     }
 
-    /** @return why a guest path is invalid (empty, relative, {@code ..}), or null when it is fine */
-    static String pathProblem(String path) {
-        if (path.isEmpty()) {
-            return "must be non-empty";
-        }
-        if (!path.startsWith("/")) {
-            return "must be absolute";
-        }
-        for (String component : path.split("/")) {
-            if (component.equals("..")) {
-                return "must not contain parent traversal";
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * Image record lint (CONTRACT.md §5–§6), all warnings since the reference accepts these records:
+     * {@value ImageRecords#RULE_ROLE_CUSTOM_ALIAS} (a role recorded for an alias that is no role's default: the
+     * reference never writes that), {@value ImageRecords#RULE_ROLE_MISMATCH} (a role recorded for the default
+     * alias of the other role) — both at the role's value — and {@value ImageRecords#RULE_FINGERPRINT_FORMAT} (a
+     * fingerprint that is not 64 lowercase hex digits, at the fingerprint's value).
+     */
+    static final DocumentRules IMAGE_RECORD = Rules::imageRecord;
+
+    private static void imageRecord(Node root, Collector out) {
+        Node role = root.get("guest_role");
+        Node alias = root.get("alias");
+        if (role != null && role.text() != null && alias != null && alias.text() != null) {
+            GuestRole recorded = GuestRole.fromId(role.text()).orElse(null);
+            GuestRole implied = GuestRole.forDefaultAlias(alias.text()).orElse(null);
+            if (recorded != null && implied == null) {
+                out.warning(ImageRecords.RULE_ROLE_CUSTOM_ALIAS, role, "guest role `" + recorded.id()
+                        + "` is recorded for the custom alias " + Walker.quote(alias.text()) + ": the reference "
+                        + "records a role only when the alias is the role's default (`"
+                        + recorded.defaultImageAlias() + "`)", "a custom alias suppresses the role to avoid "
+                        + "misattribution (CONTRACT.md §5): drop `" + segment(role) + "`, or use the alias `"
+                        + recorded.defaultImageAlias() + "`");
+            } else if (recorded != null && implied != recorded) {
+                out.warning(ImageRecords.RULE_ROLE_MISMATCH, role, "guest role `" + recorded.id()
+                        + "` disagrees with the alias " + Walker.quote(alias.text()) + ", the default alias of `"
+                        + implied.id() + "`", "the reference records the role whose default alias is in use "
+                        + "(CONTRACT.md §5): the role should be `" + implied.id() + "`, or the alias `"
+                        + recorded.defaultImageAlias() + "`");
             }
         }
-        return null;
-    }
-
-    /** Component-wise prefix test, like Rust's {@code Path::starts_with}. */
-    static boolean startsWithPath(String path, String prefix) {
-        List<String> a = components(path);
-        List<String> b = components(prefix);
-        return a.size() >= b.size() && a.subList(0, b.size()).equals(b);
-    }
-
-    private static List<String> components(String path) {
-        List<String> out = new ArrayList<>();
-        for (String c : path.split("/")) {
-            if (!c.isEmpty() && !c.equals(".")) {
-                out.add(c);
-            }
+        Node fingerprint = root.get("fingerprint");
+        if (fingerprint != null && fingerprint.text() != null && !FINGERPRINT.matcher(fingerprint.text()).matches()) {
+            String fp = fingerprint.text();
+            String why = fp.length() == 64 && fp.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                    ? "uses upper-case hex digits; Incus fingerprints are lower case"
+                    : "is not 64 lowercase hex digits (" + fp.length() + " characters)";
+            out.warning(ImageRecords.RULE_FINGERPRINT_FORMAT, fingerprint, "fingerprint " + Walker.quote(fp) + " "
+                    + why + ": an Incus image fingerprint is the image's SHA-256", "take it from `incus image list "
+                    + "--project P ALIAS --format json`, or write the record with `pika image-record from-incus` "
+                    + "(CONTRACT.md §6)");
         }
-        return out;
     }
 
-    /** Image record lint (CONTRACT.md §5–§6); more rules come with {@code pika image-record}. */
-    static final DocumentRules IMAGE_RECORD = (root, out) -> { };
+    /** @return the field name a node was written under (e.g. {@code role} for the legacy alias of guest_role) */
+    private static String segment(Node n) {
+        String p = n.pointer();
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
 
     /** Execution record checks delegate to the nested image record. */
     static final DocumentRules EXECUTION_RECORD = (root, out) -> {

@@ -52,11 +52,8 @@ public final class Validator {
         if (kind == DocumentKind.EVENTS) {
             new EventStream(out).read(in);
         } else {
-            byte[] bytes = in.readNBytes(Limits.MAX_DOCUMENT_BYTES + 1);
-            if (bytes.length > Limits.MAX_DOCUMENT_BYTES) {
-                out.add(Severity.ERROR, "document-too-large", 0, 0, 0, 0, "", "the document is larger than "
-                        + (Limits.MAX_DOCUMENT_BYTES >> 20) + " MiB, the most pika reads for one document", null);
-            } else {
+            byte[] bytes = readDocument(in, out);
+            if (bytes != null) {
                 Node root = walk(schema(kind), out, bytes, 0, bytes.length, 0);
                 if (root != null) {
                     rules(kind).check(root, out);
@@ -64,6 +61,21 @@ public final class Validator {
             }
         }
         return new ValidationReport(sourceName, kind, out.findings());
+    }
+
+    /**
+     * Reads a single document whole.
+     *
+     * @return its bytes, or null (with a finding) when it is larger than {@link Limits#MAX_DOCUMENT_BYTES}
+     */
+    static byte[] readDocument(InputStream in, Collector out) throws IOException {
+        byte[] bytes = in.readNBytes(Limits.MAX_DOCUMENT_BYTES + 1);
+        if (bytes.length > Limits.MAX_DOCUMENT_BYTES) {
+            out.add(Severity.ERROR, "document-too-large", 0, 0, 0, 0, "", "the document is larger than "
+                    + (Limits.MAX_DOCUMENT_BYTES >> 20) + " MiB, the most pika reads for one document", null);
+            return null;
+        }
+        return bytes;
     }
 
     /**
@@ -138,11 +150,21 @@ public final class Validator {
      * @return the root node, or null when the value was unusable
      */
     static Node walk(Schema.Type type, Collector out, byte[] bytes, int off, int len, int lineBase) {
+        return walk(out, bytes, off, len, lineBase, w -> w.document(type));
+    }
+
+    /** How a walk reads its document ({@link Walker#document}, {@link Walker#documentArray}). */
+    interface WalkBody {
+        Node walk(Walker w) throws IOException;
+    }
+
+    /** Like {@link #walk(Schema.Type, Collector, byte[], int, int, int)}, with the walker's entry point given. */
+    static Node walk(Collector out, byte[] bytes, int off, int len, int lineBase, WalkBody body) {
         if (!encodingOk(out, bytes, off, len, lineBase)) {
             return null;
         }
         try (JsonParser p = Walker.FACTORY.createParser(bytes, off, len)) {
-            return new Walker(p, out, lineBase).document(type);
+            return body.walk(new Walker(p, out, lineBase));
         } catch (IOException e) {
             // Only JSON problems can arise from a byte array, and the walker reports those itself.
             out.add(Severity.ERROR, "syntax-error", lineBase + 1, 0, lineBase + 1, 0, "", String.valueOf(
@@ -289,9 +311,8 @@ public final class Validator {
             if (ascii) {
                 return true;
             }
-            String s = new String(buf, off, len, java.nio.charset.StandardCharsets.UTF_8);
-            return s.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-                    || cp == 0x85);
+            return dev.pika.contract.model.RustText.isBlank(
+                    new String(buf, off, len, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Walks one JSON document token by token against a {@link Schema.Type}, the way serde_json and the derived
@@ -67,6 +68,30 @@ final class Walker {
      * @throws IOException when the underlying input cannot be read (not a JSON problem)
      */
     Node document(Schema.Type root) throws IOException {
+        return document(() -> value(root, null, null));
+    }
+
+    /**
+     * Walks a whole document that is a JSON array, checking element {@code i} against {@code elementType(i)} — for
+     * lists whose elements are not all of one type (pika's lists of image and execution records). A top-level value
+     * that is not an array is reported against {@code elementType(0)}.
+     *
+     * @param elementType the expected type of each element, by index
+     * @return the array's node (holding the elements that were usable), or null
+     * @throws IOException when the underlying input cannot be read
+     */
+    Node documentArray(IntFunction<Schema.Type> elementType) throws IOException {
+        return document(() -> p.currentToken() == JsonToken.START_ARRAY
+                ? array(elementType, null, null)
+                : mismatch(new Schema.Array(elementType.apply(0)), null, null));
+    }
+
+    /** Reads the top-level value; the parser is on its first token. */
+    private interface Body {
+        Node read() throws IOException, Abort;
+    }
+
+    private Node document(Body body) throws IOException {
         try {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -76,7 +101,7 @@ final class Walker {
                         "EOF while parsing a value: the document is empty", null);
                 return null;
             }
-            Node node = value(root, null, null);
+            Node node = body.read();
             trailing();
             return node;
         } catch (Abort a) {
@@ -252,7 +277,8 @@ final class Walker {
         }
     }
 
-    private static String quote(String s) {
+    /** @return {@code s} in double quotes, escaped, cut after 80 characters (for messages) */
+    static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         int limit = Math.min(s.length(), 80);
         for (int i = 0; i < limit; i++) {
@@ -390,6 +416,10 @@ final class Walker {
     }
 
     private Node array(Schema.Array arr, Node parent, String seg) throws IOException, Abort {
+        return array(i -> arr.element(), parent, seg);
+    }
+
+    private Node array(IntFunction<Schema.Type> elementType, Node parent, String seg) throws IOException, Abort {
         Node n = start(Node.Kind.ARRAY, parent, seg);
         enter();
         int i = 0;
@@ -398,7 +428,7 @@ final class Walker {
             if (t == null) {
                 return null;
             }
-            Node item = value(arr.element(), n, Integer.toString(i++));
+            Node item = value(elementType.apply(i), n, Integer.toString(i++));
             if (item != null) {
                 n.addItem(item);
             }
@@ -469,13 +499,14 @@ final class Walker {
                 continue;
             }
             p.nextToken();
+            // The node's pointer segment is the name as written (`role`), its key the field's name (`guest_role`).
             if (p.currentToken() == JsonToken.VALUE_NULL && f.presence() == Schema.Presence.OPTIONAL) {
-                Node nul = start(Node.Kind.NULL, n, f.name());
+                Node nul = start(Node.Kind.NULL, n, name);
                 end(nul);
                 n.putField(f.name(), nul, nameLoc);
                 continue;
             }
-            Node v = value(f.type(), n, f.name());
+            Node v = value(f.type(), n, name);
             if (v != null) {
                 n.putField(f.name(), v, nameLoc);
             } else {

@@ -341,8 +341,10 @@ class RuleTest {
 
     @Test
     void requestGuestChecks() {
-        only(check(DocumentKind.REQUEST, REQUEST.replace("\"cargo test\"", "\"  \"")), "empty-command",
+        only(check(DocumentKind.REQUEST, REQUEST.replace("\"cargo test\"", "\"\"")), "empty-command",
                 Severity.ERROR, 1, 34, "/command");
+        assertTrue(check(DocumentKind.REQUEST, REQUEST.replace("\"cargo test\"", "\"  \"")).valid(true),
+                "the guest refuses only an empty command (`not command`)");
         only(check(DocumentKind.REQUEST, REQUEST.replace("600", "0")), "zero-timeout", Severity.ERROR, 1, 64,
                 "/timeout_secs");
         only(check(DocumentKind.REQUEST, REQUEST.replace("\"schema_version\": 2", "\"schema_version\": 3")),
@@ -358,6 +360,10 @@ class RuleTest {
         Finding f = only(check(DocumentKind.SPEC, SPEC.replace("\"profile\": \"default\"", "\"profile\": \" \"")),
                 "spec-empty-field", Severity.ERROR, 3, 40, "/incus/profile");
         assertEquals("runtime spec field `incus.profile` must be non-empty", f.message());
+        // Rust's trim(): U+00A0 is whitespace, U+001C (a Java whitespace) is not
+        only(check(DocumentKind.SPEC, SPEC.replace("\"runtime-1\"", "\"\\u00a0\"")), "spec-empty-field",
+                Severity.ERROR, 2, 30, "/identity/runtime_id");
+        assertTrue(check(DocumentKind.SPEC, SPEC.replace("\"runtime-1\"", "\"\\u001c\"")).valid(false));
     }
 
     @Test
@@ -370,15 +376,22 @@ class RuleTest {
                 "{\"state_dir\": \"/run/pika-cloud\", \"logs_dir\": \"/run/pika-cloud/../logs\"}")),
                 "spec-invalid-path", Severity.ERROR, 7, 57, "/paths/logs_dir");
         assertTrue(f.message().endsWith("must not contain parent traversal"));
+        f = only(check(DocumentKind.SPEC, SPEC.replace("{\"state_dir\": \"/run/pika-cloud\"}",
+                "{\"state_dir\": \"/run/pika-cloud\", \"logs_dir\": \" \"}")), "spec-empty-field", Severity.ERROR,
+                7, 57, "/paths/logs_dir");
+        assertEquals("runtime spec field `paths.logs_dir` must be non-empty", f.message());
     }
 
     @Test
     void specRule3PathsStayUnderStateDir() {
         Finding f = only(check(DocumentKind.SPEC, SPEC.replace("{\"state_dir\": \"/run/pika-cloud\"}",
-                "{\"state_dir\": \"/run/pika-cloud\", \"status_path\": \"/run/pika-cloudy/status.json\"}")),
+                "{\"state_dir\": \"/run/pika-cloud\", \"status_path\": \"/run/status.json\"}")),
                 "spec-invalid-path", Severity.ERROR, 7, 60, "/paths/status_path");
-        assertEquals("runtime spec path `paths.status_path` = `/run/pika-cloudy/status.json` is invalid: must stay "
+        assertEquals("runtime spec path `paths.status_path` = `/run/status.json` is invalid: must stay "
                 + "under paths.state_dir", f.message());
+        assertTrue(check(DocumentKind.SPEC, SPEC.replace("{\"state_dir\": \"/run/pika-cloud\"}",
+                "{\"state_dir\": \"/run/pika-cloud\", \"status_path\": \"/run/pika-cloudy/status.json\"}"))
+                .valid(false), "the reference tests a plain string prefix");
         // A custom state_dir leaves the defaulted paths outside it: the reference fills defaults first.
         ValidationReport r = check(DocumentKind.SPEC, SPEC.replace("{\"state_dir\": \"/run/pika-cloud\"}",
                 "{\"state_dir\": \"/srv/state\"}"));
@@ -400,13 +413,14 @@ class RuleTest {
 
     @Test
     void specRule5Mounts() {
-        only(check(DocumentKind.SPEC, SPEC.replace("\"source\": \"state\"", "\"source\": \"\"")), "spec-mount-source",
-                Severity.ERROR, 5, 76, "/mounts/0/source");
+        Finding f = only(check(DocumentKind.SPEC, SPEC.replace("\"source\": \"state\"", "\"source\": \"\"")),
+                "spec-mount-source", Severity.ERROR, 5, 76, "/mounts/0/source");
+        assertEquals("runtime spec field `mount.source` must be non-empty", f.message());
         only(check(DocumentKind.SPEC, SPEC.replace("\"/var/lib/pika\"", "\"var/lib/pika\"")), "spec-mount-guest-path",
                 Severity.ERROR, 5, 49, "/mounts/0/guest_path");
         String twice = SPEC.replace("\"mode\": \"read_write\"}\n", "\"mode\": \"read_write\"},\n    {\"kind\": \"cache\", "
                 + "\"guest_path\": \"/var/lib/pika\", \"source\": \"c\", \"mode\": \"read_only\"}\n");
-        Finding f = only(check(DocumentKind.SPEC, twice), "spec-duplicate-mount-guest-path", Severity.ERROR, 6, 37,
+        f = only(check(DocumentKind.SPEC, twice), "spec-duplicate-mount-guest-path", Severity.ERROR, 6, 37,
                 "/mounts/1/guest_path");
         assertEquals("runtime spec mount guest_path `/var/lib/pika` must be unique", f.message());
     }
