@@ -127,7 +127,8 @@ public final class Main implements Runnable {
      */
     public static void main(String[] args) {
         String program = System.getProperty("pika.program", "pika");
-        if (ImageCommand.PROGRAMS.contains(program)) {
+        // "pika" first: ImageCommand's class initialisation is not free, and plain pika runs do not need it
+        if (!"pika".equals(program) && ImageCommand.PROGRAMS.contains(program)) {
             System.exit(ImageCommand.runAs(program, args, ImageCommand.Context.system()));
         }
         System.exit(run(args));

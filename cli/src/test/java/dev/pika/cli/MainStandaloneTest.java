@@ -32,7 +32,18 @@ class MainStandaloneTest {
                 List.of("validate-events", examples + "/events.jsonl"),
                 List.of("validate-request", examples + "/guest-request-v1.json"),
                 List.of("validate", "--kind", "nope", examples + "/result.json"),
-                List.of("validate", examples + "/result.json", examples + "/status.json"));
+                List.of("validate", examples + "/result.json", examples + "/status.json"),
+                List.of("roles"),
+                List.of("roles", "pikaci-runner", "--format", "json"),
+                List.of("roles", "no-such-role"),
+                List.of("render"),
+                List.of("render", "--help"),
+                List.of("render", "tart-guest-script", "--command", "cargo test"),
+                List.of("render", "no-such-script"),
+                List.of("result"),
+                List.of("result", "new", "--exit-code", "3", "--finished-at", "2026-03-25T20:00:00Z"),
+                List.of("image-record"),
+                List.of("image-record", "--help"));
     }
 
     @ParameterizedTest
