@@ -94,9 +94,9 @@ if has roles; then
     extra+=(-n "pika roles" "$pika roles")
 fi
 if [ -x "$root/bin/incus-role-image" ]; then
-    extra+=(-n "incus-role-image --dry-run build" "$root/bin/incus-role-image --role pikaci-runner --dry-run build")
-elif has incus-role-image; then
-    extra+=(-n "pika incus-role-image --dry-run build" "$pika incus-role-image --role pikaci-runner --dry-run build")
+    extra+=(-n "incus-role-image build --dry-run" "$root/bin/incus-role-image --role pikaci-runner build --dry-run")
+elif has image; then
+    extra+=(-n "pika image build --dry-run" "$pika image --role pikaci-runner build --dry-run")
 fi
 hf startup -N -w "$warmup" -r "$runs" "${startup_cmds[@]}" "${extra[@]}"
 
@@ -140,7 +140,7 @@ java_v=$(median startup 0)
         r=$(ratio "$m" "$java_v")
         target=""
         case $name in
-            "pika validate-result small.json"|"pika roles"|*"incus-role-image --dry-run"*)
+            "pika validate-result small.json"|"pika roles"|*"--dry-run")
                 target="≤ 3.00 × java -version: $(verdict "$r" 3 "<=")" ;;
         esac
         echo "| start-up | \`$name\` | $(ms "$m") | $(ms "$(fastest startup "$i")") | $r × java -version | $target |"
