@@ -105,6 +105,13 @@ public final class CdsTraining {
         commands.add(all.toArray(String[]::new));
         all.set(2, "github");
         commands.add(all.toArray(String[]::new));
+        // the other commands' common paths; dry runs and printing only, nothing is executed or written
+        commands.add(new String[] {"roles"});
+        commands.add(new String[] {"roles", "pikaci-runner", "--format", "json"});
+        commands.add(new String[] {"image", "--role", "pikaci-runner", "build", "--dry-run"});
+        commands.add(new String[] {"image", "--role", "managed-openclaw", "import", "--dry-run", "--format", "json"});
+        commands.add(new String[] {"render", "tart-guest-script", "--command", "true"});
+        commands.add(new String[] {"result", "new", "--exit-code", "0"});
         return commands;
     }
 
