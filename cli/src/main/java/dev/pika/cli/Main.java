@@ -1,5 +1,8 @@
 package dev.pika.cli;
 
+import dev.pika.cli.completion.CompleteCommand;
+import dev.pika.cli.completion.CompletionCommand;
+import dev.pika.cli.shell.ShellCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +22,9 @@ import picocli.CommandLine.Spec;
                 + "build and import role images.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            CompletionCommand.class,
+            ShellCommand.class,
+            CompleteCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
