@@ -13,7 +13,7 @@ case "${1:-}" in
     *) echo "usage: scripts/regen-docs.sh [--check]" >&2; exit 2 ;;
 esac
 
-if ! mvn -o -q -B -Dstyle.color=never -pl cli -am package -DskipTests >&2 2>/dev/null; then
+if ! mvn -o -q -B -Dstyle.color=never -pl cli -am package -DskipTests >/dev/null 2>&1; then
     mvn -q -B -Dstyle.color=never -pl cli -am package -DskipTests >&2
 fi
 java -cp cli/target/pika.jar dev.pika.cli.docs.DocsGenerator "${check[@]}" "$root"

@@ -225,14 +225,7 @@ public final class CompletionEngine {
      * @return matching candidates, or a file/directory directive
      */
     static Completion values(ArgSpec arg, String prefix) {
-        Class<?> type = arg.isMultiValue() && arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
-        Iterable<String> candidates = enumIds(type);
-        if (candidates == null) {
-            candidates = arg.completionCandidates();
-        }
-        if (candidates == null && arg instanceof OptionSpec opt && List.of(opt.names()).contains("--role")) {
-            candidates = new RoleCandidates();
-        }
+        Iterable<String> candidates = candidateValues(arg);
         if (candidates != null) {
             List<Candidate> out = new ArrayList<>();
             for (String c : candidates) {
@@ -242,6 +235,7 @@ public final class CompletionEngine {
             }
             return new Completion(out, 0);
         }
+        Class<?> type = valueType(arg);
         String label = arg.paramLabel().toUpperCase(Locale.ROOT);
         if (label.contains("DIR")) {
             return new Completion(List.of(), DIRS);
@@ -251,6 +245,29 @@ public final class CompletionEngine {
             return new Completion(List.of(), FILES);
         }
         return none();
+    }
+
+    /**
+     * The values an option or parameter accepts, as the user types them: the ids of an enum type with a public
+     * {@code String id()} method, else its {@code completionCandidates}, else the role ids for a {@code --role}
+     * option. Used for completion and for the "Values:" line of man pages.
+     *
+     * @param arg the option or parameter
+     * @return the values, or null when they are open-ended
+     */
+    public static Iterable<String> candidateValues(ArgSpec arg) {
+        Iterable<String> candidates = enumIds(valueType(arg));
+        if (candidates == null) {
+            candidates = arg.completionCandidates();
+        }
+        if (candidates == null && arg instanceof OptionSpec opt && List.of(opt.names()).contains("--role")) {
+            candidates = new RoleCandidates();
+        }
+        return candidates;
+    }
+
+    private static Class<?> valueType(ArgSpec arg) {
+        return arg.isMultiValue() && arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
     }
 
     /** The ids of an enum with a public {@code String id()} method, or null. */

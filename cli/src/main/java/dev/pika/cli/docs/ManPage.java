@@ -253,7 +253,7 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
     private static String argDescription(ArgSpec a) {
         String description = CompletionEngine.plain(String.join(" ", a.renderedDescription())).strip();
         StringBuilder sb = new StringBuilder(description.isEmpty() ? "" : lines(description));
-        Iterable<String> candidates = a.completionCandidates();
+        Iterable<String> candidates = CompletionEngine.candidateValues(a);
         if (candidates != null) {
             List<String> values = new ArrayList<>();
             candidates.forEach(values::add);

@@ -45,6 +45,7 @@ public final class FixtureCommands {
     }
 
     @Command(name = "pika", mixinStandardHelpOptions = true, description = "Fixture root.",
+            exitCodeList = {" 0:success", " 1:failure", " 2:usage error"},
             subcommands = {ValidateFixture.class, ImageFixture.class, CommandLine.HelpCommand.class,
                 dev.pika.cli.completion.CompleteCommand.class})
     static final class Root {
