@@ -46,7 +46,7 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
         out.append(".\\\" Regenerate with scripts/regen-docs.sh.\n");
         out.append(".TH ").append(quote(name.toUpperCase(Locale.ROOT))).append(" 1 ").append(quote(date)).append(' ')
                 .append(quote(source)).append(" \"pika manual\"\n");
-        out.append(".nh\n");
+        out.append(".nh\n.ad l\n");
 
         out.append(".SH NAME\n").append(code(name)).append(" \\- ")
                 .append(text(CompletionEngine.summary(spec))).append('\n');

@@ -1,6 +1,5 @@
 package dev.pika.cli.shell;
 
-import dev.pika.cli.Main;
 import dev.pika.cli.completion.CompleteCommand;
 import dev.pika.cli.completion.CompletionEngine;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -27,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The read-eval-print loop of {@code pika shell}: a jline {@link LineReader} whose TAB completion is the same
- * {@link CompletionEngine} the bash, zsh and fish scripts use, running each line as a fresh {@code pika} command.
+ * {@link CompletionEngine} the bash, zsh and fish scripts use, running each line with the {@code pika} command
+ * line the shell runs in (picocli resets every option to its initial value before each parse).
  */
 public final class PikaShell {
     /** The prompt. */
@@ -37,26 +36,27 @@ public final class PikaShell {
     /** Commands not offered or run inside the shell. */
     static final Set<String> NOT_IN_SHELL = Set.of("shell", CompleteCommand.NAME);
 
-    private final Supplier<CommandLine> commands;
+    private final CommandLine root;
 
     /**
-     * @param commands makes a fresh, configured {@code pika} command line for each input line
+     * @param root the configured top-level {@code pika} command line that runs each input line
      */
-    public PikaShell(Supplier<CommandLine> commands) {
-        this.commands = commands;
+    public PikaShell(CommandLine root) {
+        this.root = root;
     }
 
     /**
      * Runs the shell on the process's terminal.
      *
+     * @param root    the top-level command line
      * @param history the history file (its directory is created when missing)
      * @return the exit code of the shell: 0
      * @throws IOException when the terminal cannot be opened
      */
-    static int runOnSystemTerminal(Path history) throws IOException {
+    static int runOnSystemTerminal(CommandLine root, Path history) throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().name("pika").system(true).nativeSignals(true)
                 .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
-            return new PikaShell(() -> Main.commandLine(new Main())).run(terminal, history);
+            return new PikaShell(root).run(terminal, history);
         }
     }
 
@@ -70,7 +70,7 @@ public final class PikaShell {
     public int run(Terminal terminal, Path history) {
         PrintWriter out = terminal.writer();
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("pika")
-                .completer(new EngineCompleter(commands.get().getCommandSpec()))
+                .completer(new EngineCompleter(root.getCommandSpec()))
                 .parser(new DefaultParser())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         if (history != null) {
@@ -128,7 +128,7 @@ public final class PikaShell {
         Thread worker = Thread.currentThread();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
         try {
-            return commands.get().execute(words.toArray(String[]::new));
+            return root.execute(words.toArray(String[]::new));
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
             Thread.interrupted(); // clear an interrupt that arrived after the command finished

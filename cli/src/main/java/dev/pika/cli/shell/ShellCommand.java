@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code pika shell}: an interactive shell over pika's commands. The terminal work is in {@link PikaShell}, loaded
@@ -30,9 +32,12 @@ import picocli.CommandLine.Command;
                     + "(default ~/.local/state/pika/history)."
         })
 public final class ShellCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        return PikaShell.runOnSystemTerminal(historyFile(System.getenv()));
+        return PikaShell.runOnSystemTerminal(spec.root().commandLine(), historyFile(System.getenv()));
     }
 
     /**

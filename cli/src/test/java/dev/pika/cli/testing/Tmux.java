@@ -14,6 +14,7 @@ import java.util.function.Predicate;
  * {@link #send} keys, {@link #await} what the pane shows.
  */
 public final class Tmux implements AutoCloseable {
+    private static final java.util.concurrent.atomic.AtomicInteger SERVERS = new java.util.concurrent.atomic.AtomicInteger();
     private final Path socket;
     private final String session = "t";
 
@@ -25,7 +26,7 @@ public final class Tmux implements AutoCloseable {
      * @param command the shell command line
      */
     public Tmux(Path dir, Map<String, String> env, String command) {
-        this.socket = dir.resolve("tmux.sock");
+        this.socket = dir.resolve("tmux-" + SERVERS.incrementAndGet() + ".sock"); // one server per session
         List<String> argv = new ArrayList<>(List.of("tmux", "-S", socket.toString(), "-f", "/dev/null",
                 "new-session", "-d", "-s", session, "-x", "100", "-y", "30"));
         for (var e : env.entrySet()) {

@@ -1,0 +1,113 @@
+package dev.pika.cli.shell;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pika.cli.testing.FixtureCommands;
+import dev.pika.cli.testing.Tmux;
+import dev.pika.cli.testing.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pika shell} end to end in a real terminal (tmux): TAB completion of commands, role ids and files, a failing
+ * command, per-command help, Ctrl-C, Ctrl-D and the history file, as a person would see them.
+ */
+class ShellIT {
+    @TempDir
+    Path tmp;
+
+    private String lastPromptLine(String pane) {
+        String[] lines = pane.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    @Test
+    void completesRunsFailsCancelsAndExits() throws Exception {
+        Tools.require("tmux");
+        Path state = tmp.resolve("state");
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.writeString(work.resolve("result-ok.json"), "{}");
+        String java = "java -cp '" + Tools.jar() + ":" + Tools.testClasses() + "' " + FixtureCommands.class.getName();
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm",
+                "PATH", System.getenv("PATH"));
+        try (Tmux t = new Tmux(tmp, env, "cd " + work + " && " + java + " shell; echo \"shell exited with $?\"")) {
+            t.await("the prompt", p -> lastPromptLine(p).equals("pika>")); // panes are captured without trailing spaces
+            t.type("val");
+            t.keys("Tab");
+            t.await("the command completed", p -> lastPromptLine(p).startsWith("pika> validate"));
+
+            t.keys("C-c");
+            t.await("a fresh prompt after Ctrl-C", p -> lastPromptLine(p).equals("pika>")
+                    && p.split("pika>", -1).length == 3);
+
+            t.type("validate-fixture --role ");
+            t.keys("Tab");
+            String listed = t.await("the role ids listed",
+                    p -> p.contains("managed-openclaw") && p.contains("pikaci-runner"));
+            System.out.println("--- pane after `validate-fixture --role <TAB>`:\n" + listed);
+            t.type("pik");
+            t.keys("Tab");
+            t.awaitText("pika> validate-fixture --role pikaci-runner");
+            t.type("res");
+            t.keys("Tab");
+            t.awaitText("pika> validate-fixture --role pikaci-runner result-ok.json");
+            t.type("missing.json");
+            t.keys("Enter");
+            String failed = t.await("the error and the exit code", p -> p.contains("[exit 2]"));
+            assertTrue(failed.contains("pika: cannot read missing.json: no such file"), failed);
+            assertTrue(lastPromptLine(failed).equals("pika>"), "the shell goes on:\n" + failed);
+
+            t.type("help validate-fixture");
+            t.keys("Enter");
+            t.awaitText("Usage: pika validate-fixture");
+
+            t.type("validate-fixture --role managed-openclaw result-ok.json");
+            t.keys("Enter");
+            String ok = t.awaitText("checked 1 file(s) as managed-openclaw");
+            System.out.println("--- pane after a run:\n" + ok);
+
+            t.keys("C-d");
+            t.awaitText("shell exited with 0");
+        }
+        String history = Files.readString(state.resolve("pika/history"));
+        assertTrue(history.contains("validate-fixture --role pikaci-runner result-ok.json missing.json"), history);
+        assertTrue(history.contains("help validate-fixture"), history);
+    }
+
+    @Test
+    void thePlainJarKeepsHistoryAcrossSessions() throws Exception {
+        Tools.require("tmux");
+        Path state = tmp.resolve("state");
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm",
+                "PATH", System.getenv("PATH"));
+        String pika = "java -jar '" + Tools.jar() + "'";
+        try (Tmux t = new Tmux(tmp, env, pika + " shell; echo \"shell exited with $?\"")) {
+            t.await("the prompt", p -> lastPromptLine(p).equals("pika>")); // panes are captured without trailing spaces
+            t.type("comp");
+            t.keys("Tab");
+            t.awaitText("pika> completion");
+            t.type("tcsh");
+            t.keys("Enter");
+            String pane = t.awaitText("[exit 2]");
+            assertTrue(pane.contains("pika> completion tcsh"), "TAB added the space after the command:\n" + pane);
+            assertTrue(pane.contains("pika: unsupported shell \"tcsh\": expected bash, zsh or fish"), pane);
+            t.type("exit");
+            t.keys("Enter");
+            t.awaitText("shell exited with 0");
+        }
+        try (Tmux t = new Tmux(tmp, env, pika + " shell; echo \"shell exited with $?\"")) {
+            t.await("the prompt", p -> lastPromptLine(p).equals("pika>")); // panes are captured without trailing spaces
+            t.keys("Up");
+            t.awaitText("pika> exit");
+            t.keys("Up");
+            t.awaitText("pika> completion tcsh");
+            t.keys("C-c");
+            t.await("a fresh prompt after Ctrl-C", p -> lastPromptLine(p).equals("pika>"));
+            t.keys("C-d");
+            t.awaitText("shell exited with 0");
+        }
+    }
+}
