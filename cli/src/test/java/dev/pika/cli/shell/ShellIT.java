@@ -56,17 +56,20 @@ class ShellIT {
             t.awaitText("pika> validate-fixture --role pikaci-runner result-ok.json");
             t.type("missing.json");
             t.keys("Enter");
-            String failed = t.await("the error and the exit code", p -> p.contains("[exit 2]"));
-            assertTrue(failed.contains("pika: cannot read missing.json: no such file"), failed);
-            assertTrue(lastPromptLine(failed).equals("pika>"), "the shell goes on:\n" + failed);
+            t.awaitText("[exit 2]");
+            String failed = t.await("the shell going on after the failure", p -> lastPromptLine(p).equals("pika>"));
+            assertTrue(failed.contains("pika: cannot read missing.json: no such file\n[exit 2]\npika>"), failed);
 
             t.type("help validate-fixture");
             t.keys("Enter");
             t.awaitText("Usage: pika validate-fixture");
+            t.await("the prompt after help", p -> lastPromptLine(p).equals("pika>"));
 
             t.type("validate-fixture --role managed-openclaw result-ok.json");
             t.keys("Enter");
-            String ok = t.awaitText("checked 1 file(s) as managed-openclaw");
+            t.awaitText("checked 1 file(s) as managed-openclaw");
+            // a person waits for the prompt: Ctrl-D typed while a command runs is the terminal's EOF, not the shell's
+            String ok = t.await("the prompt after the run", p -> lastPromptLine(p).equals("pika>"));
             System.out.println("--- pane after a run:\n" + ok);
 
             t.keys("C-d");
@@ -91,7 +94,8 @@ class ShellIT {
             t.awaitText("pika> completion");
             t.type("tcsh");
             t.keys("Enter");
-            String pane = t.awaitText("[exit 2]");
+            t.awaitText("[exit 2]");
+            String pane = t.await("the prompt after the failure", p -> lastPromptLine(p).equals("pika>"));
             assertTrue(pane.contains("pika> completion tcsh"), "TAB added the space after the command:\n" + pane);
             assertTrue(pane.contains("pika: unsupported shell \"tcsh\": expected bash, zsh or fish"), pane);
             t.type("exit");
