@@ -28,10 +28,10 @@ class CompletionEngineTest {
 
     @Test
     void subcommandsByPrefixWithSummaries() {
-        assertEquals(List.of("validate-fixture"), values("val"));
+        assertEquals(List.of("validate-fixture", "validate-fixture-stream"), values("val"));
         CompletionEngine.Candidate c = CompletionEngine.complete(FIXTURE, List.of("val")).candidates().get(0);
         assertEquals("Check fixture documents (a test-only command)", c.description());
-        assertEquals(List.of("validate-fixture", "image", "help"), values(""));
+        assertEquals(List.of("validate-fixture", "validate-fixture-stream", "image", "help"), values(""));
         assertEquals(0, directive(""));
     }
 
@@ -90,7 +90,7 @@ class CompletionEngineTest {
 
     @Test
     void helpCompletesCommandNames() {
-        assertEquals(List.of("validate-fixture"), values("help", "va"));
+        assertEquals(List.of("validate-fixture", "validate-fixture-stream"), values("help", "va"));
     }
 
     @Test

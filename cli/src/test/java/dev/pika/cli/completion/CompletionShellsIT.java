@@ -131,10 +131,17 @@ class CompletionShellsIT {
                 "ZDOTDIR", tmp.resolve("home").toString(), "TERM", "xterm");
         try (Tmux t = new Tmux(zdir, zenv, "cd " + work + " && exec zsh -i")) {
             t.awaitText("zsh%");
+            t.type("pika comp");
+            t.keys("Tab");
+            t.awaitText("zsh% pika completion"); // the pane is captured without trailing spaces
+            t.keys("C-u");
             t.type("pika validate-fix");
             t.keys("Tab");
-            t.awaitText("zsh% pika validate-fixture"); // the pane is captured without trailing spaces
-            t.type("--role ");
+            t.awaitText("zsh% pika validate-fixture"); // the common prefix; a second TAB lists the choices
+            t.keys("Tab");
+            t.await("both validate commands listed", p -> p.contains("zsh% pika validate-fixture\n")
+                    && p.contains("validate-fixture-stream"));
+            t.type(" --role ");
             t.keys("Tab");
             String pane = t.await("both role ids listed", p -> p.contains("managed-openclaw") && p.contains("pikaci-runner"));
             assertTrue(pane.contains("zsh% pika validate-fixture --role"), pane);

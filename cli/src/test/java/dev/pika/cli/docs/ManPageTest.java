@@ -25,7 +25,7 @@ class ManPageTest {
         List<String> pages = PAGES.keySet().stream().filter(k -> k.startsWith("man/")).toList();
         assertEquals(List.of("man/man1/incus-dev-image.1", "man/man1/incus-role-image.1", "man/man1/pika-help.1",
                 "man/man1/pika-image-build.1", "man/man1/pika-image-import.1", "man/man1/pika-image.1",
-                "man/man1/pika-validate-fixture.1", "man/man1/pika.1", "man/man1/pikaci-incus-image.1"), pages);
+                "man/man1/pika-validate-fixture-stream.1", "man/man1/pika-validate-fixture.1", "man/man1/pika.1", "man/man1/pikaci-incus-image.1"), pages);
     }
 
     @Test

@@ -37,11 +37,13 @@ class ShellIT {
             t.await("the prompt", p -> lastPromptLine(p).equals("pika>")); // panes are captured without trailing spaces
             t.type("val");
             t.keys("Tab");
-            t.await("the command completed", p -> lastPromptLine(p).startsWith("pika> validate"));
+            t.awaitText("pika> validate-fixture");
 
+            String listed0 = t.await("both validate commands listed", p -> p.contains("validate-fixture-stream"));
+            System.out.println("--- pane after `val<TAB>`:\n" + listed0);
             t.keys("C-c");
-            t.await("a fresh prompt after Ctrl-C", p -> lastPromptLine(p).equals("pika>")
-                    && p.split("pika>", -1).length == 3);
+            t.await("a fresh prompt after Ctrl-C", p -> p.contains("pika> validate-fixture\n")
+                    && p.strip().endsWith("\npika>"));
 
             t.type("validate-fixture --role ");
             t.keys("Tab");

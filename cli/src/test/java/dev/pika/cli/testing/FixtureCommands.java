@@ -28,6 +28,7 @@ public final class FixtureCommands {
     public static CommandLine pika() {
         CommandLine cl = Main.commandLine(new Main());
         cl.addSubcommand(new CommandLine(new ValidateFixture()));
+        cl.addSubcommand(new CommandLine(new ValidateFixtureStream()));
         if (!cl.getSubcommands().containsKey("image")) {
             cl.addSubcommand(new CommandLine(new ImageFixture()));
         }
@@ -46,7 +47,7 @@ public final class FixtureCommands {
 
     @Command(name = "pika", mixinStandardHelpOptions = true, description = "Fixture root.",
             exitCodeList = {" 0:success", " 1:failure", " 2:usage error"},
-            subcommands = {ValidateFixture.class, ImageFixture.class, CommandLine.HelpCommand.class,
+            subcommands = {ValidateFixture.class, ValidateFixtureStream.class, ImageFixture.class, CommandLine.HelpCommand.class,
                 dev.pika.cli.completion.CompleteCommand.class})
     static final class Root {
     }
@@ -116,6 +117,18 @@ public final class FixtureCommands {
             }
             System.out.println("checked " + files.size() + " file(s) as " + role);
             return ExitCodes.OK;
+        }
+    }
+
+    /** A second command sharing the prefix, so `val<TAB>` is ambiguous as it is with the real validate commands. */
+    @Command(name = "validate-fixture-stream", mixinStandardHelpOptions = true,
+            description = "Check a fixture stream (a test-only command).")
+    static final class ValidateFixtureStream implements Runnable {
+        @Parameters(paramLabel = "FILE", arity = "0..1", description = "The stream.")
+        Path file;
+
+        @Override
+        public void run() {
         }
     }
 
