@@ -49,7 +49,10 @@ fi
 put() {
     local src=$1 dest=$2 mode=$3 tmp
     tmp=$(mktemp "$(dirname "$dest")/.install.XXXXXX")
-    cp "$src" "$tmp" && chmod "$mode" "$tmp" && mv -f "$tmp" "$dest" || { rm -f "$tmp"; die "cannot install $dest"; }
+    if ! { cp "$src" "$tmp" && chmod "$mode" "$tmp" && mv -f "$tmp" "$dest"; }; then
+        rm -f "$tmp"
+        die "cannot install $dest"
+    fi
 }
 
 share=$prefix/share
@@ -59,7 +62,7 @@ mkdir -p "$prefix/lib/pika" "$prefix/bin" "$share/man/man1" "$share/bash-complet
 put "$jar" "$prefix/lib/pika/pika.jar" 0644
 n_bin=0
 for f in "$root"/bin/*; do
-    [ -f "$f" ] && [ -x "$f" ] || continue
+    if [ ! -f "$f" ] || [ ! -x "$f" ]; then continue; fi
     put "$f" "$prefix/bin/$(basename "$f")" 0755
     n_bin=$((n_bin + 1))
 done

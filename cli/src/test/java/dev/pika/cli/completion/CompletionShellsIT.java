@@ -120,6 +120,28 @@ class CompletionShellsIT {
     }
 
     @Test
+    void scriptsPassShellcheckAndEachShellsSyntaxCheck() throws Exception {
+        Tools.require("shellcheck");
+        Tools.require("zsh");
+        Tools.require("fish");
+        Path repo = Tools.repo();
+        List<String> sh = new ArrayList<>(List.of("shellcheck", "-s", "bash"));
+        for (String f : List.of("scripts/install.sh", "scripts/regen-docs.sh", ".ci/setup-shell.sh")) {
+            sh.add(repo.resolve(f).toString());
+        }
+        for (Launcher l : Launcher.all()) {
+            sh.add(script("bash", l.name()).toString());
+            Tools.Result z = Tools.run(List.of("zsh", "-n", script("zsh", "_" + l.name()).toString()), Map.of(), null);
+            assertEquals(0, z.code(), l.name() + ": " + z.stderr());
+            Tools.Result f = Tools.run(List.of("fish", "--no-execute", script("fish", l.name() + ".fish").toString()),
+                    Map.of(), null);
+            assertEquals(0, f.code(), l.name() + ": " + f.stderr());
+        }
+        Tools.Result r = Tools.run(sh, Map.of(), null);
+        assertEquals(0, r.code(), r.stdout() + r.stderr());
+    }
+
+    @Test
     void zshCompletesInARealTerminal() throws Exception {
         Tools.require("zsh");
         Tools.require("tmux");
