@@ -174,6 +174,13 @@ class CompletionShellsIT {
             t.keys("Tab");
             t.awaitText("--role pikaci-runner result-ok.json");
             t.keys("C-u");
+            t.type("pika validate-fixture --kind=im");
+            t.keys("Tab");
+            t.awaitText("zsh% pika validate-fixture --kind=image-record");
+            t.type(" --st");
+            t.keys("Tab");
+            t.awaitText("zsh% pika validate-fixture --kind=image-record --strict");
+            t.keys("C-u");
             t.type("incus-role-image --role managed-openclaw bu");
             t.keys("Tab");
             t.awaitText("zsh% incus-role-image --role managed-openclaw build");

@@ -19,9 +19,9 @@ class ShellIT {
     @TempDir
     Path tmp;
 
-    private String lastPromptLine(String pane) {
-        String[] lines = pane.strip().split("\n");
-        return lines[lines.length - 1];
+    /** Waits until the last line of the pane is the prompt (panes are captured without trailing spaces). */
+    private static String awaitPrompt(Tmux t, String what) {
+        return t.await(what, p -> p.strip().endsWith("\npika>") || p.strip().equals("pika>"));
     }
 
     @Test
@@ -34,7 +34,7 @@ class ShellIT {
         Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm",
                 "PATH", System.getenv("PATH"));
         try (Tmux t = new Tmux(tmp, env, "cd " + work + " && " + java + " shell; echo \"shell exited with $?\"")) {
-            t.await("the prompt", p -> lastPromptLine(p).equals("pika>")); // panes are captured without trailing spaces
+            awaitPrompt(t, "the prompt");
             t.type("val");
             t.keys("Tab");
             t.awaitText("pika> validate-fixture");
@@ -59,19 +59,19 @@ class ShellIT {
             t.type("missing.json");
             t.keys("Enter");
             t.awaitText("[exit 2]");
-            String failed = t.await("the shell going on after the failure", p -> lastPromptLine(p).equals("pika>"));
+            String failed = awaitPrompt(t, "the shell going on after the failure");
             assertTrue(failed.contains("pika: cannot read missing.json: no such file\n[exit 2]\npika>"), failed);
 
             t.type("help validate-fixture");
             t.keys("Enter");
             t.awaitText("Usage: pika validate-fixture");
-            t.await("the prompt after help", p -> lastPromptLine(p).equals("pika>"));
+            awaitPrompt(t, "the prompt after help");
 
             t.type("validate-fixture --role managed-openclaw result-ok.json");
             t.keys("Enter");
             t.awaitText("checked 1 file(s) as managed-openclaw");
             // a person waits for the prompt: Ctrl-D typed while a command runs is the terminal's EOF, not the shell's
-            String ok = t.await("the prompt after the run", p -> lastPromptLine(p).equals("pika>"));
+            String ok = awaitPrompt(t, "the prompt after the run");
             System.out.println("--- pane after a run:\n" + ok);
 
             t.keys("C-d");
@@ -90,14 +90,14 @@ class ShellIT {
                 "PATH", System.getenv("PATH"));
         String pika = "java -jar '" + Tools.jar() + "'";
         try (Tmux t = new Tmux(tmp, env, pika + " shell; echo \"shell exited with $?\"")) {
-            t.await("the prompt", p -> lastPromptLine(p).equals("pika>")); // panes are captured without trailing spaces
+            awaitPrompt(t, "the prompt");
             t.type("comp");
             t.keys("Tab");
             t.awaitText("pika> completion");
             t.type("tcsh");
             t.keys("Enter");
             t.awaitText("[exit 2]");
-            String pane = t.await("the prompt after the failure", p -> lastPromptLine(p).equals("pika>"));
+            String pane = awaitPrompt(t, "the prompt after the failure");
             assertTrue(pane.contains("pika> completion tcsh"), "TAB added the space after the command:\n" + pane);
             assertTrue(pane.contains("pika: unsupported shell \"tcsh\": expected bash, zsh or fish"), pane);
             t.type("exit");
@@ -105,13 +105,13 @@ class ShellIT {
             t.awaitText("shell exited with 0");
         }
         try (Tmux t = new Tmux(tmp, env, pika + " shell; echo \"shell exited with $?\"")) {
-            t.await("the prompt", p -> lastPromptLine(p).equals("pika>")); // panes are captured without trailing spaces
+            awaitPrompt(t, "the prompt");
             t.keys("Up");
             t.awaitText("pika> exit");
             t.keys("Up");
             t.awaitText("pika> completion tcsh");
             t.keys("C-c");
-            t.await("a fresh prompt after Ctrl-C", p -> lastPromptLine(p).equals("pika>"));
+            awaitPrompt(t, "a fresh prompt after Ctrl-C");
             t.keys("C-d");
             t.awaitText("shell exited with 0");
         }
