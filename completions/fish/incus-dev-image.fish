@@ -12,9 +12,7 @@ function __incus_dev_image_complete
     if test -n "$dir" -a -x "$dir/pika"
         set pika $dir/pika
     end
-    # picocli reads @FILE arguments: pass a leading @ doubled
-    set -l args (string replace -r '^@' '@@' -- $tokens "$cur")
-    set -l out ("$pika" __complete -- image --role managed-openclaw $args 2>/dev/null)
+    set -l out ("$pika" __complete -- image --role managed-openclaw $tokens "$cur" 2>/dev/null)
     or return
     set -l directive (string replace -r '^:' '' -- $out[-1])
     string match -qr '^[0-9]+$' -- $directive

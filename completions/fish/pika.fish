@@ -6,9 +6,7 @@ function __pika_complete
     set -l prog (string replace -r '^~/' "$HOME/" -- $tokens[1])
     set -e tokens[1]
     set -l cur (commandline -ct)
-    # picocli reads @FILE arguments: pass a leading @ doubled
-    set -l args (string replace -r '^@' '@@' -- $tokens "$cur")
-    set -l out ("$prog" __complete -- $args 2>/dev/null)
+    set -l out ("$prog" __complete -- $tokens "$cur" 2>/dev/null)
     or return
     set -l directive (string replace -r '^:' '' -- $out[-1])
     string match -qr '^[0-9]+$' -- $directive

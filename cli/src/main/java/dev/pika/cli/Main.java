@@ -2,7 +2,11 @@ package dev.pika.cli;
 
 import dev.pika.cli.completion.CompleteCommand;
 import dev.pika.cli.completion.CompletionCommand;
+import dev.pika.cli.image.ImageCommand;
+import dev.pika.cli.record.ImageRecordCommand;
+import dev.pika.cli.record.RolesCommand;
 import dev.pika.cli.shell.ShellCommand;
+import dev.pika.cli.validate.ValidateCommands;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +26,17 @@ import picocli.CommandLine.Spec;
                 + "build and import role images.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommands.Any.class,
+            ValidateCommands.Result.class,
+            ValidateCommands.Status.class,
+            ValidateCommands.Events.class,
+            ValidateCommands.Request.class,
+            ValidateCommands.RuntimeSpec.class,
+            dev.pika.cli.render.RenderCommand.class,
+            dev.pika.cli.result.ResultCommand.class,
+            ImageCommand.class,
+            RolesCommand.class,
+            ImageRecordCommand.class,
             CompletionCommand.class,
             ShellCommand.class,
             CompleteCommand.class,
@@ -56,6 +71,8 @@ public final class Main implements Runnable {
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        // `@file` arguments are data here (a guest command may start with @), never argument files
+        cl.setExpandAtFiles(false);
         if (System.getenv("NO_COLOR") != null) {
             cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
@@ -72,7 +89,15 @@ public final class Main implements Runnable {
         return commandLine(new Main()).execute(args);
     }
 
+    /**
+     * The process entry point. The launcher passes its own name as {@code -Dpika.program} (bin/incus-role-image and
+     * the legacy image launchers are links to bin/pika), which selects the program to run.
+     */
     public static void main(String[] args) {
+        String program = System.getProperty("pika.program", "pika");
+        if (ImageCommand.PROGRAMS.contains(program)) {
+            System.exit(ImageCommand.runAs(program, args, ImageCommand.Context.system()));
+        }
         System.exit(run(args));
     }
 

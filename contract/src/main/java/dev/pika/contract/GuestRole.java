@@ -1,5 +1,6 @@
 package dev.pika.contract;
 
+import dev.pika.contract.model.RustText;
 import java.util.Optional;
 
 /**
@@ -65,13 +66,13 @@ public enum GuestRole {
 
     /**
      * The reference's {@code uses_default_image_alias}: true only when {@code alias.trim()} equals
-     * {@link #defaultImageAlias()}.
+     * {@link #defaultImageAlias()} (Rust's {@code trim}: Unicode {@code White_Space}, not Java's {@code <= ' '}).
      *
      * @param alias an image alias, may be null (then false)
      * @return whether the alias is this role's default
      */
     public boolean usesDefaultImageAlias(String alias) {
-        return alias != null && alias.trim().equals(defaultImageAlias);
+        return alias != null && RustText.trim(alias).equals(defaultImageAlias);
     }
 
     /**
@@ -116,17 +117,21 @@ public enum GuestRole {
     }
 
     /**
-     * Parses text as the reference does: surrounding whitespace is trimmed, then the id must match exactly.
+     * Parses text as the reference's {@code FromStr} does (CONTRACT.md §5): surrounding whitespace is trimmed as
+     * Rust's {@code str::trim} does (Unicode {@code White_Space}, so no-break spaces too), then the id must match
+     * exactly and case-sensitively.
      *
-     * @param text user text (flag or environment value)
+     * @param text user text (flag or environment value); null is treated as empty
      * @return the role
      * @throws IllegalArgumentException with the reference's message
-     *         {@code expected `managed-openclaw` or `pikaci-runner`, got "X"}
+     *         {@code expected `managed-openclaw` or `pikaci-runner`, got "X"}, where X is the trimmed text quoted
+     *         as Rust's {@code {:?}} does (quotes and backslashes escaped, control characters as {@code \n},
+     *         <code>&#92;u{7f}</code>, …)
      */
     public static GuestRole parse(String text) {
-        String trimmed = text == null ? "" : text.strip();
+        String trimmed = RustText.trim(text == null ? "" : text);
         return fromId(trimmed).orElseThrow(() -> new IllegalArgumentException(
-                "expected `managed-openclaw` or `pikaci-runner`, got \"" + trimmed + "\""));
+                "expected `managed-openclaw` or `pikaci-runner`, got " + RustText.debugQuote(trimmed)));
     }
 
     @Override

@@ -303,7 +303,9 @@ public final class CompletionEngine {
     }
 
     /**
-     * The first sentence of a picocli description, without markup or line-break escapes: a one-line summary.
+     * The first sentence of a picocli description, without markup or line-break escapes: a one-line summary. The
+     * sentence ends at {@code ". "} before a capital letter, or at {@code ": "} or {@code "; "}, outside parentheses
+     * and backquotes (so {@code "e.g. x"} and {@code "(CONTRACT.md §2): details"} keep what belongs together).
      *
      * @param description the description lines, may be empty
      * @return the summary, possibly empty
@@ -312,14 +314,24 @@ public final class CompletionEngine {
         if (description == null || description.length == 0) {
             return "";
         }
-        String text = plain(String.join(" ", description)).strip();
-        int dot = text.indexOf(". ");
-        if (dot > 0) {
-            text = text.substring(0, dot);
-        } else if (text.endsWith(".")) {
-            text = text.substring(0, text.length() - 1);
+        String text = plain(String.join(" ", description)).replaceAll("\\s+", " ").strip();
+        int depth = 0;
+        boolean code = false;
+        for (int i = 0; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            char next = text.charAt(i + 1);
+            if (c == '`') {
+                code = !code;
+            } else if (!code && (c == '(' || c == '[' || c == '{')) {
+                depth++;
+            } else if (!code && (c == ')' || c == ']' || c == '}')) {
+                depth = Math.max(0, depth - 1);
+            } else if (!code && depth == 0 && next == ' ' && i > 0 && (c == ':' || c == ';'
+                    || (c == '.' && i + 2 < text.length() && Character.isUpperCase(text.charAt(i + 2))))) {
+                return text.substring(0, i);
+            }
         }
-        return text.replaceAll("\\s+", " ");
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,10 +52,18 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
         out.append(".SH NAME\n").append(code(name)).append(" \\- ")
                 .append(text(CompletionEngine.summary(spec))).append('\n');
 
-        out.append(".SH SYNOPSIS\n").append(".B ").append(code(invocation)).append('\n');
-        String rest = synopsisArguments();
-        if (!rest.isEmpty()) {
-            out.append(code(rest)).append('\n');
+        out.append(".SH SYNOPSIS\n");
+        boolean firstSynopsis = true;
+        for (String line : synopses()) {
+            out.append(firstSynopsis ? "" : ".br\n");
+            firstSynopsis = false;
+            if (line.equals(invocation) || line.startsWith(invocation + " ")) {
+                out.append(".B ").append(code(invocation)).append('\n');
+                line = line.substring(invocation.length()).strip();
+            }
+            if (!line.isEmpty()) {
+                out.append(code(line)).append('\n');
+            }
         }
 
         out.append(".SH DESCRIPTION\n");
@@ -123,26 +132,30 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
             examples = List.of(new HelpSections.Example("Show the usage help of this command:",
                     List.of(invocation + " --help")));
         }
-        first = true;
+        boolean afterText = false;
         for (HelpSections.Example ex : examples) {
-            if (!first) {
-                out.append(".PP\n");
-            }
-            first = false;
             if (!ex.description().isEmpty()) {
-                out.append(text(ex.description())).append('\n');
+                out.append(afterText ? ".PP\n" : "").append(text(ex.description())).append('\n');
+                afterText = true;
             }
-            out.append(".PP\n.RS 4\n.nf\n");
+            out.append(afterText ? ".PP\n" : "").append(".RS 4\n.nf\n");
+            afterText = true;
             for (String c : ex.commands()) {
                 if (examplePrefix != null && (c.equals(examplePrefix) || c.startsWith(examplePrefix + " "))) {
                     c = invocation + c.substring(examplePrefix.length());
                 }
-                out.append(escapeLine("$ " + c, true)).append('\n');
+                boolean continuation = c.startsWith(" ");
+                out.append(escapeLine(continuation ? c : "$ " + c, true)).append('\n');
             }
             out.append(".fi\n.RE\n");
         }
 
         for (Map.Entry<String, List<String>> e : footer.other().entrySet()) {
+            var asEntries = HelpSections.entries(e.getValue());
+            if (asEntries.isPresent()) {
+                entries(out, quote(e.getKey()), asEntries.get());
+                continue;
+            }
             out.append(".SH ").append(quote(e.getKey())).append('\n');
             first = true;
             for (String line : e.getValue()) {
@@ -150,7 +163,7 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
                     out.append(".br\n");
                 }
                 first = false;
-                out.append(text(line)).append('\n');
+                out.append(text(line.strip())).append('\n');
             }
         }
 
@@ -218,19 +231,40 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
         return subs;
     }
 
-    private String synopsisArguments() {
-        CommandLine.Help help = new CommandLine.Help(spec,
-                CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-        String synopsis = help.synopsis(0).replaceAll("\\s+", " ").strip();
+    /**
+     * The synopsis lines, each starting with {@link #invocation} where picocli's start with the command's qualified
+     * name: the {@code customSynopsis} lines when the command has them, else picocli's synopsis on one line.
+     */
+    private List<String> synopses() {
+        List<String> lines = new ArrayList<>();
+        String[] custom = spec.usageMessage().customSynopsis();
+        if (custom.length > 0) {
+            for (String line : custom) {
+                for (String part : CompletionEngine.plain(line).split("\n")) {
+                    if (!part.isBlank()) {
+                        lines.add(part.strip());
+                    }
+                }
+            }
+        } else {
+            CommandLine.Help help = new CommandLine.Help(spec,
+                    CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+            lines.add(help.synopsis(0).strip());
+        }
+        List<String> out = new ArrayList<>();
         String qualified = spec.qualifiedName();
-        if (synopsis.startsWith(qualified)) {
-            synopsis = synopsis.substring(qualified.length()).strip();
+        for (String line : lines) {
+            line = line.replaceAll("\\s+", " ").replace(qualified + " ", invocation + " ");
+            if (line.equals(qualified)) {
+                line = invocation;
+            }
+            for (String hidden : hiddenOptions) {
+                String h = Pattern.quote(hidden);
+                line = line.replaceAll("\\[" + h + "[= ][^]]*] ?", "").replaceAll(h + "[= ]\\S+ ?", "").strip();
+            }
+            out.add(line);
         }
-        for (String hidden : hiddenOptions) {
-            synopsis = synopsis.replaceAll("\\[" + java.util.regex.Pattern.quote(hidden) + "[= ][^]]*] ?", "")
-                    .replaceAll(java.util.regex.Pattern.quote(hidden) + "[= ]\\S+ ?", "").strip();
-        }
-        return synopsis;
+        return out;
     }
 
     private static String tag(ArgSpec a) {

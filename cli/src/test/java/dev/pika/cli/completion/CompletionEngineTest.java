@@ -106,7 +106,7 @@ class CompletionEngineTest {
         assertEquals("--strict\tWarnings fail too\n:0\n", out.toString());
 
         out.getBuffer().setLength(0);
-        assertEquals(0, cl.execute(CompleteCommand.NAME, "--", "validate-fixture", "@@notes"));
-        assertEquals(":1\n", out.toString(), "a doubled @ reaches the engine as a plain word");
+        assertEquals(0, cl.execute(CompleteCommand.NAME, "--", "validate-fixture", "@notes"));
+        assertEquals(":1\n", out.toString(), "a word starting with @ is a plain word, not an argument file");
     }
 }

@@ -37,13 +37,12 @@ class ShellIT {
             awaitPrompt(t, "the prompt");
             t.type("val");
             t.keys("Tab");
-            t.awaitText("pika> validate-fixture");
+            t.awaitText("pika> validate"); // the common prefix of the validate commands (and the fixtures)
 
             String listed0 = t.await("both validate commands listed", p -> p.contains("validate-fixture-stream"));
             System.out.println("--- pane after `val<TAB>`:\n" + listed0);
             t.keys("C-c");
-            t.await("a fresh prompt after Ctrl-C", p -> p.contains("pika> validate-fixture\n")
-                    && p.strip().endsWith("\npika>"));
+            t.await("a fresh prompt after Ctrl-C", p -> p.strip().endsWith("\npika>"));
 
             t.type("validate-fixture --role ");
             t.keys("Tab");

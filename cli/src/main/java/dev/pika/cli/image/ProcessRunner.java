@@ -1,0 +1,243 @@
+package dev.pika.cli.image;
+
+import dev.pika.cli.ExitCodes;
+import dev.pika.cli.UserException;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Really runs commands: in the working directory, with the given environment, stdin from {@code /dev/null}; the
+ * tools' stderr (and streamed stdout) go to our stderr live, so their own progress and errors are visible.
+ * Every child is tracked so that {@link #killAll()} can stop them on SIGINT/SIGTERM.
+ */
+final class ProcessRunner implements Runner {
+    private static final int TAIL_BYTES = 8192;
+    private static final File DEV_NULL = new File("/dev/null");
+
+    private final Path dir;
+    private final Map<String, String> env;
+    private final PrintStream err;
+    private final boolean quiet;
+    private final Set<Process> live = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param dir   working directory of every command
+     * @param env   the complete environment of every command
+     * @param err   where tool output is streamed (our stderr)
+     * @param quiet when true, tool output is kept only for error messages
+     */
+    ProcessRunner(Path dir, Map<String, String> env, PrintStream err, boolean quiet) {
+        this.dir = dir;
+        this.env = env;
+        this.err = err;
+        this.quiet = quiet;
+    }
+
+    @Override
+    public Result run(Step step, Output output) {
+        Process p = start(step, ProcessBuilder.Redirect.from(DEV_NULL));
+        try {
+            p.getOutputStream().close();
+            Tail errTail = new Tail();
+            Thread errPump = pump(p.getErrorStream(), errTail, !quiet && output != Output.PROBE);
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            Tail outTail = new Tail();
+            Thread outPump = output != Output.STREAM
+                    ? pumpTo(p.getInputStream(), captured)
+                    : pump(p.getInputStream(), outTail, !quiet);
+            int code = p.waitFor();
+            errPump.join();
+            outPump.join();
+            String stdout = output != Output.STREAM ? captured.toString(StandardCharsets.UTF_8) : outTail.text();
+            return new Result(code, stdout, errTail.text(), 0);
+        } catch (IOException e) {
+            throw new UserException(ExitCodes.FAILURE, "I/O error talking to " + step.program() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+            throw new UserException(ExitCodes.INTERRUPTED, "interrupted while running " + step.program(), e);
+        } finally {
+            live.remove(p);
+        }
+    }
+
+    @Override
+    public Result pipe(Step list, Step archive, Step consumer) {
+        Result listed = run(list, Output.CAPTURE);
+        if (!listed.ok()) {
+            return new Result(listed.exitCode(), "", list.program() + ": " + listed.stderr(), 0);
+        }
+        Process tar = start(archive, ProcessBuilder.Redirect.PIPE);
+        Process sink = start(consumer, ProcessBuilder.Redirect.PIPE);
+        AtomicLong bytes = new AtomicLong();
+        try {
+            Tail tarErr = new Tail();
+            Tail sinkErr = new Tail();
+            Tail sinkOut = new Tail();
+            Thread[] pumps = {
+                pump(tar.getErrorStream(), tarErr, !quiet),
+                pump(sink.getErrorStream(), sinkErr, !quiet),
+                pump(sink.getInputStream(), sinkOut, !quiet),
+                daemon(() -> feed(listed.stdout().getBytes(StandardCharsets.UTF_8),
+                        tar.getOutputStream())),
+                daemon(() -> copy(tar.getInputStream(), sink.getOutputStream(), bytes)),
+            };
+            int tarCode = tar.waitFor();
+            int sinkCode = sink.waitFor();
+            for (Thread t : pumps) {
+                t.join();
+            }
+            if (tarCode != 0) {
+                return new Result(tarCode, "", archive.program() + ": " + tarErr.text(), bytes.get());
+            }
+            return new Result(sinkCode, sinkOut.text(), sinkErr.text(), bytes.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tar.destroy();
+            sink.destroy();
+            throw new UserException(ExitCodes.INTERRUPTED, "interrupted while uploading", e);
+        } finally {
+            live.remove(tar);
+            live.remove(sink);
+        }
+    }
+
+    @Override
+    public boolean dryRun() {
+        return false;
+    }
+
+    @Override
+    public List<List<Step>> recorded() {
+        return List.of();
+    }
+
+    /**
+     * Stops every running child and its descendants: SIGTERM, then SIGKILL after two seconds. Called from the
+     * shutdown hook on SIGINT/SIGTERM, before the remote temp dir is removed.
+     */
+    void killAll() {
+        for (Process p : live) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+        for (Process p : live) {
+            try {
+                if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Process start(Step step, ProcessBuilder.Redirect stdin) {
+        ProcessBuilder pb = new ProcessBuilder(step.argv()).directory(dir.toFile()).redirectInput(stdin);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            Process p = pb.start();
+            live.add(p);
+            return p;
+        } catch (IOException e) {
+            throw new UserException(ExitCodes.FAILURE, "cannot run " + step.program() + ": "
+                    + (e.getMessage() != null && e.getMessage().contains("error=2")
+                        ? "not found on PATH" : e.getMessage()), e);
+        }
+    }
+
+    private Thread pump(InputStream in, Tail tail, boolean echo) {
+        return daemon(() -> {
+            byte[] buf = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    tail.add(buf, n);
+                    if (echo) {
+                        synchronized (err) {
+                            err.write(buf, 0, n);
+                            err.flush();
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the child went away; its exit code tells what happened
+            }
+        });
+    }
+
+    private static Thread pumpTo(InputStream in, ByteArrayOutputStream sink) {
+        return daemon(() -> {
+            try (in) {
+                in.transferTo(sink);
+            } catch (IOException ignored) {
+                // the child went away; its exit code tells what happened
+            }
+        });
+    }
+
+    private static void feed(byte[] data, OutputStream out) {
+        try (out) {
+            out.write(data);
+        } catch (IOException ignored) {
+            // the archiver stopped reading; its exit code tells why
+        }
+    }
+
+    private static void copy(InputStream in, OutputStream out, AtomicLong count) {
+        byte[] buf = new byte[65536];
+        try (in; out) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                count.addAndGet(n);
+            }
+        } catch (IOException ignored) {
+            // one side went away; the exit codes tell why
+        }
+    }
+
+    private static Thread daemon(Runnable body) {
+        Thread t = new Thread(body, "pika-image-io");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** The last {@value #TAIL_BYTES} bytes of a stream. */
+    private static final class Tail {
+        private final byte[] ring = new byte[TAIL_BYTES];
+        private long total;
+
+        synchronized void add(byte[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                ring[(int) (total++ % TAIL_BYTES)] = buf[i];
+            }
+        }
+
+        synchronized String text() {
+            int len = (int) Math.min(total, TAIL_BYTES);
+            byte[] out = new byte[len];
+            long start = total - len;
+            for (int i = 0; i < len; i++) {
+                out[i] = ring[(int) ((start + i) % TAIL_BYTES)];
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        }
+    }
+}

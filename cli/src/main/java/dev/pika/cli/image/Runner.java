@@ -1,0 +1,66 @@
+package dev.pika.cli.image;
+
+import java.util.List;
+
+/**
+ * Runs the commands of an image plan: {@link ProcessRunner} really runs them, {@link PlanRunner} only records
+ * them for {@code --dry-run}. The workflow goes through the same code either way, so the printed plan is the
+ * commands a real run executes.
+ */
+public interface Runner {
+
+    /** What happens to a command's stdout. */
+    enum Output {
+        /** Streamed live to our stderr (progress of the tool), unless quiet. */
+        STREAM,
+        /** Captured and returned (a value we parse, e.g. a temp dir or JSON); stderr still streams. */
+        CAPTURE,
+        /** Captured, with stderr kept quiet too: a question whose failure is an answer (does the alias exist?). */
+        PROBE
+    }
+
+    /**
+     * The outcome of one command.
+     *
+     * @param exitCode the exit code (128 + signal when killed)
+     * @param stdout   captured stdout ({@link Output#CAPTURE}), else the last part of it
+     * @param stderr   the last part of stderr (up to 8 KiB), for error messages
+     * @param bytes    bytes sent on stdin (the source upload), else 0
+     */
+    record Result(int exitCode, String stdout, String stderr, long bytes) {
+        /** @return whether the command exited 0 */
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    /**
+     * Runs one command with stdin from {@code /dev/null}, in the working directory.
+     *
+     * @param step   the command
+     * @param output where its stdout goes
+     * @return the outcome; a non-zero exit is returned, not thrown
+     * @throws dev.pika.cli.UserException exit code 1 when the program cannot be started
+     */
+    Result run(Step step, Output output);
+
+    /**
+     * Runs {@code list | archive | consumer}: the list command's stdout is the archiver's stdin, whose stdout is
+     * streamed into the consumer's stdin (counting bytes). Used to upload the source tree.
+     *
+     * @param list     e.g. {@code git ls-files -co --exclude-standard -z}
+     * @param archive  e.g. {@code tar --null -T - -cf -}
+     * @param consumer e.g. {@code ssh ... HOST 'mkdir -p ... && tar -xf - -C ...'}
+     * @return the consumer's outcome with the bytes sent; a failing list or archive command makes it fail too
+     */
+    Result pipe(Step list, Step archive, Step consumer);
+
+    /** @return whether this runner only records (dry run) */
+    boolean dryRun();
+
+    /**
+     * @return the commands recorded so far (dry run), in order, each a pipeline of one or more steps; empty for a
+     *         real runner
+     */
+    List<List<Step>> recorded();
+}

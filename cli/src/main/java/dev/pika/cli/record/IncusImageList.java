@@ -1,0 +1,186 @@
+package dev.pika.cli.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pika.cli.ExitCodes;
+import dev.pika.cli.UserException;
+import dev.pika.cli.image.ShellQuote;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Asks Incus which image an alias names, the way the CI host does when it writes an image record (CONTRACT.md §6):
+ * {@code INCUS image list --project P ALIAS --format json}, on this machine or over ssh with the reference's options
+ * ({@code -i $PIKA_BUILD_SSH_KEY} when set, {@code -o StrictHostKeyChecking=accept-new}; every remote word
+ * shell-quoted), then the entry whose {@code aliases[].name} equals the alias exactly — {@code image list} itself
+ * matches prefixes, so {@code pikaci/dev} also lists {@code pikaci/dev2}.
+ */
+final class IncusImageList {
+    private IncusImageList() {
+    }
+
+    /** Runs one command; tests substitute it to record argv or inject failures. */
+    interface Exec {
+        /**
+         * @param argv the command
+         * @return its exit code and output
+         * @throws IOException when the program cannot be started
+         */
+        Result run(List<String> argv) throws IOException;
+    }
+
+    /**
+     * @param exitCode the exit code
+     * @param stdout   standard output
+     * @param stderr   standard error
+     */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Where incus runs. */
+    record Target(String host, String sshKey, String incusBin) {
+        /** @return true when incus runs on this machine */
+        boolean local() {
+            return host == null;
+        }
+
+        /** @return {@code incus} on this machine, or {@code incus on HOST} */
+        String describe() {
+            return local() ? incusBin : incusBin + " on " + host;
+        }
+    }
+
+    /**
+     * @param target  where incus runs
+     * @param project the Incus project
+     * @param alias   the image alias
+     * @return the argv: {@code INCUS image list --project P ALIAS --format json}, wrapped in ssh when remote
+     */
+    static List<String> argv(Target target, String project, String alias) {
+        List<String> words = List.of(target.incusBin(), "image", "list", "--project", project, alias,
+                "--format", "json");
+        if (target.local()) {
+            return words;
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add("ssh");
+        if (target.sshKey() != null && !target.sshKey().isEmpty()) {
+            argv.add("-i");
+            argv.add(target.sshKey());
+        }
+        argv.add("-o");
+        argv.add("StrictHostKeyChecking=accept-new");
+        argv.add(target.host());
+        argv.add(ShellQuote.join(words));
+        return argv;
+    }
+
+    /**
+     * Runs the query and returns the fingerprint of the image the alias names.
+     *
+     * @return the fingerprint
+     * @throws UserException exit code 1 when the command fails, prints something that is not an image list, or
+     *                       lists no image with exactly this alias
+     */
+    static String fingerprint(Exec exec, Target target, String project, String alias) {
+        List<String> argv = argv(target, project, alias);
+        Result r;
+        try {
+            r = exec.run(argv);
+        } catch (IOException e) {
+            String why = e.getMessage() != null && e.getMessage().contains("error=2") ? "not found on PATH"
+                    : e.getMessage();
+            throw new UserException(ExitCodes.FAILURE, "cannot run " + argv.get(0) + ": " + why, e);
+        }
+        if (r.exitCode() != 0) {
+            String who = !target.local() && r.exitCode() == 255 ? "ssh to " + target.host() : target.describe();
+            throw new UserException(ExitCodes.FAILURE, who + " failed (exit " + r.exitCode() + ") listing images of "
+                    + "project " + project + ": " + lastLine(r.stderr()));
+        }
+        return pick(r.stdout(), target, project, alias);
+    }
+
+    /**
+     * @param json the output of {@code image list --format json}
+     * @return the fingerprint of the entry with an alias named exactly {@code alias}
+     * @throws UserException exit code 1 when there is none, or the output is not an image list
+     */
+    static String pick(String json, Target target, String project, String alias) {
+        JsonNode list;
+        try {
+            list = RolesCommand.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            list = null;
+        }
+        if (list == null || !list.isArray()) {
+            throw new UserException(ExitCodes.FAILURE, target.describe() + " image list printed no JSON array: "
+                    + abbreviate(json.strip()));
+        }
+        List<String> others = new ArrayList<>();
+        for (JsonNode image : list) {
+            for (JsonNode a : image.path("aliases")) {
+                String name = a.path("name").asText(null);
+                if (alias.equals(name)) {
+                    JsonNode fp = image.get("fingerprint");
+                    if (fp == null || !fp.isTextual() || fp.asText().isEmpty()) {
+                        throw new UserException(ExitCodes.FAILURE, target.describe() + " listed the image "
+                                + "with alias " + alias + " without a fingerprint");
+                    }
+                    return fp.asText();
+                }
+                if (name != null) {
+                    others.add(name);
+                }
+            }
+        }
+        throw new UserException(ExitCodes.FAILURE, "no image with alias " + alias + " in project " + project
+                + " (" + target.describe() + ")" + (others.isEmpty() ? ""
+                        : "; similar aliases: " + String.join(", ", others.subList(0, Math.min(5, others.size())))));
+    }
+
+    private static String lastLine(String s) {
+        String t = s.strip();
+        int nl = t.lastIndexOf('\n');
+        return abbreviate(nl < 0 ? t : t.substring(nl + 1));
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\p{Cntrl}", " ");
+        return one.isEmpty() ? "(nothing)" : one.length() <= 200 ? one : one.substring(0, 200) + "…";
+    }
+
+    /** Really runs the command: stdin from /dev/null, stdout and stderr captured. */
+    static final Exec PROCESS = argv -> {
+        Process p = new ProcessBuilder(argv).redirectInput(new File("/dev/null")).start();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread errPump = new Thread(() -> copy(p.getErrorStream(), err), "pika-incus-stderr");
+        errPump.setDaemon(true);
+        errPump.start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try {
+            int code = p.waitFor();
+            errPump.join();
+            return new Result(code, out, err.toString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            p.destroy();
+            Thread.currentThread().interrupt();
+            throw new UserException(ExitCodes.INTERRUPTED, "interrupted while running " + argv.get(0), e);
+        }
+    };
+
+    private static void copy(InputStream in, ByteArrayOutputStream sink) {
+        try (in) {
+            in.transferTo(sink);
+        } catch (IOException ignored) {
+            // the child went away; its exit code tells what happened
+        }
+    }
+}

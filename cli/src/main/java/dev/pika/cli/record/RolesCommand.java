@@ -1,0 +1,142 @@
+package dev.pika.cli.record;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pika.cli.ExitCodes;
+import dev.pika.cli.UserException;
+import dev.pika.contract.GuestRole;
+import dev.pika.contract.TerminalResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pika roles [ROLE]}: the guest role registry (CONTRACT.md §5) — id, default image alias, flake package
+ * attribute, legacy package attribute and image disk size in MiB. Exit codes: 0 printed, 2 unknown role or usage.
+ */
+@Command(name = "roles", mixinStandardHelpOptions = true,
+        description = {"Show the Incus guest roles (CONTRACT.md §5): role id, default image alias, flake package "
+            + "attribute, legacy package attribute, image disk size in MiB. A role is recorded on an image record "
+            + "only when the image uses the role's default alias."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:printed", " 2:unknown role or usage error"},
+        footerHeading = "%nOutput:%n",
+        footer = {
+            "  text   a table: ROLE, DEFAULT ALIAS, FLAKE ATTRIBUTE, LEGACY ATTRIBUTE, DISK",
+            "  json   an array of role objects (one object when ROLE is given):",
+            "         {id, default_image_alias, flake_package_attr,",
+            "          legacy_package_attr, image_disk_size_mib}",
+            "",
+            "Examples:",
+            "  pika roles",
+            "  pika roles pikaci-runner --format json"})
+public final class RolesCommand implements Callable<Integer> {
+    /** Writes JSON without closing the command's stdout. */
+    static final ObjectMapper MAPPER = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    /** Output formats of {@code pika roles}. */
+    public enum Format {
+        /** an aligned table */
+        text,
+        /** JSON for scripts */
+        json
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ROLE", arity = "0..1", completionCandidates = RoleIds.class,
+            description = "Show only this role (${COMPLETION-CANDIDATES}); surrounding whitespace is ignored.")
+    String role;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        List<GuestRole> roles;
+        if (role == null) {
+            roles = List.of(GuestRole.values());
+        } else {
+            try {
+                roles = List.of(GuestRole.parse(role));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(ExitCodes.USAGE, e.getMessage());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            json(out, roles, role != null);
+        } else {
+            table(out, roles);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static void table(PrintWriter out, List<GuestRole> roles) {
+        String[] header = {"ROLE", "DEFAULT ALIAS", "FLAKE ATTRIBUTE", "LEGACY ATTRIBUTE", "DISK"};
+        String[][] rows = new String[roles.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            GuestRole r = roles.get(i);
+            rows[i] = new String[] {r.id(), r.defaultImageAlias(), r.flakePackageAttr(), r.legacyPackageAttr(),
+                r.imageDiskSizeMib() + " MiB"};
+        }
+        int[] width = new int[header.length];
+        for (int c = 0; c < header.length; c++) {
+            width[c] = header[c].length();
+            for (String[] row : rows) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        printRow(out, header, width);
+        for (String[] row : rows) {
+            printRow(out, row, width);
+        }
+    }
+
+    private static void printRow(PrintWriter out, String[] cells, int[] width) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < cells.length; c++) {
+            sb.append(cells[c]);
+            if (c < cells.length - 1) {
+                sb.append(" ".repeat(width[c] - cells[c].length() + 2));
+            }
+        }
+        out.println(sb);
+    }
+
+    static void json(PrintWriter out, List<GuestRole> roles, boolean single) {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
+            if (!single) {
+                g.writeStartArray();
+            }
+            for (GuestRole r : roles) {
+                g.writeStartObject();
+                g.writeStringField("id", r.id());
+                g.writeStringField("default_image_alias", r.defaultImageAlias());
+                g.writeStringField("flake_package_attr", r.flakePackageAttr());
+                g.writeStringField("legacy_package_attr", r.legacyPackageAttr());
+                g.writeNumberField("image_disk_size_mib", r.imageDiskSizeMib());
+                g.writeEndObject();
+            }
+            if (!single) {
+                g.writeEndArray();
+            }
+            g.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+}

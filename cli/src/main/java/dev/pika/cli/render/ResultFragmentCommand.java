@@ -1,0 +1,43 @@
+package dev.pika.cli.render;
+
+import dev.pika.cli.ExitCodes;
+import dev.pika.cli.UserException;
+import dev.pika.cli.io.OutputFileOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pika render result-fragment}: prints the bash fragment that writes the terminal result (CONTRACT.md §2). */
+@Command(name = "result-fragment",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Render the bash fragment that writes the terminal result (result.json, schema version 1) from the exit "
+                    + "code in $code: status completed and message 'test passed' for 0, else failed and "
+                    + "'test command exited with N'; finished_at from `date -u`.",
+            "Use: set code, then source it, e.g. `cmd; code=$?; . ./fragment.sh`. It works under set -euo pipefail."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:rendered", " 2:usage error, or FILE cannot be written"})
+public final class ResultFragmentCommand implements Runnable {
+    /** Where the Tart guest script writes its result. */
+    static final String DEFAULT_RESULT_PATH = TartGuestScript.DEFAULT_ARTIFACTS_DIR + "/result.json";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--result-path", paramLabel = "P", defaultValue = DEFAULT_RESULT_PATH,
+            description = "Where the fragment writes result.json (default: ${DEFAULT-VALUE}, the Tart artifacts mount).")
+    String resultPath;
+
+    @Mixin
+    OutputFileOption output;
+
+    @Override
+    public void run() {
+        if (resultPath.isEmpty()) {
+            throw new UserException(ExitCodes.USAGE, "--result-path must not be empty");
+        }
+        output.emit(spec.commandLine(), new ResultFragment(resultPath).render());
+    }
+}

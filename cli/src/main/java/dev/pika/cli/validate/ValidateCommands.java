@@ -1,0 +1,198 @@
+package dev.pika.cli.validate;
+
+import dev.pika.contract.validate.DocumentKind;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code pika validate} and {@code pika validate-*} commands (CONTRACT.md §1–§4). Exit codes: 0 every
+ * document valid, 1 at least one invalid, 2 usage error or an unreadable input.
+ */
+public final class ValidateCommands {
+    private ValidateCommands() {
+    }
+
+    static final String EXIT_HEADING = "%nExit codes:%n";
+    static final String FOOTER_HEADING = "%nOutput:%n";
+
+    /** Base for the commands bound to one kind. */
+    abstract static class Fixed extends ValidateSupport implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        abstract DocumentKind kind();
+
+        @Override
+        protected DocumentKind kindFor(String file) {
+            return kind();
+        }
+
+        @Override
+        public Integer call() {
+            return execute(spec.commandLine().getOut(), spec.commandLine().getErr(), System.in);
+        }
+    }
+
+    /** {@code pika validate-result}. */
+    @Command(name = "validate-result", mixinStandardHelpOptions = true,
+            description = "Check terminal results (result.json, CONTRACT.md §2).",
+            exitCodeListHeading = EXIT_HEADING,
+            exitCodeList = {" 0:every document valid", " 1:at least one document invalid",
+                " 2:usage error or unreadable input"},
+            footerHeading = FOOTER_HEADING, footer = {
+                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), a hint indented",
+                "          under it, then a summary line such as `3 valid, 1 invalid (1 error, 0 warnings)`.",
+                "  json    one JSON document with every finding; github: ::error annotations.",
+                "",
+                "Example:",
+                "  pika validate-result result.json",
+                "  pika validate-result --format json - < result.json"})
+    public static final class Result extends Fixed {
+        @Override
+        DocumentKind kind() {
+            return DocumentKind.RESULT;
+        }
+    }
+
+    /** {@code pika validate-status}. */
+    @Command(name = "validate-status", mixinStandardHelpOptions = true,
+            description = "Check status snapshots (status.json, CONTRACT.md §2).",
+            exitCodeListHeading = EXIT_HEADING,
+            exitCodeList = {" 0:every document valid", " 1:at least one document invalid",
+                " 2:usage error or unreadable input"},
+            footerHeading = FOOTER_HEADING, footer = {
+                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a summary line.",
+                "  json    one JSON document with every finding; github: ::error annotations.",
+                "",
+                "Example:",
+                "  pika validate-status /run/pika-cloud/status.json"})
+    public static final class Status extends Fixed {
+        @Override
+        DocumentKind kind() {
+            return DocumentKind.STATUS;
+        }
+    }
+
+    /** {@code pika validate-events}. */
+    @Command(name = "validate-events", mixinStandardHelpOptions = true,
+            description = {"Check lifecycle event streams (events.jsonl, CONTRACT.md §2): one JSON object per "
+                + "line, blank lines skipped, line numbers are the stream's. Streams are read line by line in "
+                + "constant memory."},
+            exitCodeListHeading = EXIT_HEADING,
+            exitCodeList = {" 0:every stream valid", " 1:at least one stream invalid",
+                " 2:usage error or unreadable input"},
+            footerHeading = FOOTER_HEADING, footer = {
+                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a summary line.",
+                "  json    one JSON document with every finding; github: ::error annotations.",
+                "",
+                "Example:",
+                "  pika validate-events /run/pika-cloud/events.jsonl"})
+    public static final class Events extends Fixed {
+        @Override
+        DocumentKind kind() {
+            return DocumentKind.EVENTS;
+        }
+    }
+
+    /** {@code pika validate-request}. */
+    @Command(name = "validate-request", mixinStandardHelpOptions = true,
+            description = {"Check Incus guest run requests (guest-request.json, schema version 2, CONTRACT.md "
+                + "§3): unknown fields are errors, and the guest's own checks apply (schema_version 2, "
+                + "non-empty command, timeout_secs > 0)."},
+            exitCodeListHeading = EXIT_HEADING,
+            exitCodeList = {" 0:every document valid", " 1:at least one document invalid",
+                " 2:usage error or unreadable input"},
+            footerHeading = FOOTER_HEADING, footer = {
+                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a summary line.",
+                "  json    one JSON document with every finding; github: ::error annotations.",
+                "",
+                "Example:",
+                "  pika validate-request guest-request.json"})
+    public static final class Request extends Fixed {
+        @Override
+        DocumentKind kind() {
+            return DocumentKind.REQUEST;
+        }
+    }
+
+    /** {@code pika validate-spec}. */
+    @Command(name = "validate-spec", mixinStandardHelpOptions = true,
+            description = {"Check runtime specs (CONTRACT.md §4): the decoder's rules, then the spec's five "
+                + "validation rules (non-empty identity/incus fields, absolute paths under paths.state_dir, "
+                + "non-empty entry_command, valid and unique mount guest paths)."},
+            exitCodeListHeading = EXIT_HEADING,
+            exitCodeList = {" 0:every document valid", " 1:at least one document invalid",
+                " 2:usage error or unreadable input"},
+            footerHeading = FOOTER_HEADING, footer = {
+                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a summary line.",
+                "  json    one JSON document with every finding; github: ::error annotations.",
+                "",
+                "Example:",
+                "  pika validate-spec runtime-spec.json"})
+    public static final class RuntimeSpec extends Fixed {
+        @Override
+        DocumentKind kind() {
+            return DocumentKind.SPEC;
+        }
+    }
+
+    /** {@code pika validate}: the kind comes from the file name or {@code --kind}. */
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Check contract documents of any kind. The kind comes from --kind, or else from the "
+                + "file name: result.json, status.json, events.jsonl (or any *.jsonl), guest-request.json, and "
+                + "names starting with result, status, events, guest-request or spec."},
+            exitCodeListHeading = EXIT_HEADING,
+            exitCodeList = {" 0:every document valid", " 1:at least one document invalid",
+                " 2:usage error, unreadable input, or a file whose kind cannot be told"},
+            footerHeading = FOOTER_HEADING, footer = {
+                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a summary line.",
+                "  json    one JSON document with every finding; github: ::error annotations.",
+                "",
+                "Example:",
+                "  pika validate /run/pika-cloud/*.json /run/pika-cloud/events.jsonl",
+                "  pika validate --kind spec my-runtime.json"})
+    public static final class Any extends ValidateSupport implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--kind", paramLabel = "KIND", completionCandidates = KindCandidates.class,
+                description = "Document kind for every file: ${COMPLETION-CANDIDATES}.")
+        String kind;
+
+        @Override
+        protected DocumentKind kindFor(String file) {
+            if (kind != null) {
+                return DocumentKind.fromId(kind).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown --kind `" + kind + "`: expected one of " + String.join(", ", KindCandidates.IDS)));
+            }
+            String name = file.equals("-") ? "" : String.valueOf(Path.of(file).getFileName());
+            return DocumentKind.fromFileName(name).orElseThrow(() -> new IllegalArgumentException(
+                    "cannot tell what kind of document " + (file.equals("-") ? "standard input" : file)
+                            + " is from its name; pass --kind (" + String.join(", ", KindCandidates.IDS) + ")"));
+        }
+
+        @Override
+        public Integer call() {
+            if (kind != null && DocumentKind.fromId(kind).isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --kind `" + kind
+                        + "`: expected one of " + String.join(", ", KindCandidates.IDS));
+            }
+            return execute(spec.commandLine().getOut(), spec.commandLine().getErr(), System.in);
+        }
+    }
+
+    /** The {@code --kind} values, for help and completion. */
+    public static final class KindCandidates implements Iterable<String> {
+        static final java.util.List<String> IDS = java.util.Arrays.stream(DocumentKind.values())
+                .map(DocumentKind::id).toList();
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return IDS.iterator();
+        }
+    }
+}

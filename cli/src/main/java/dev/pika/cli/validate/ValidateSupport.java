@@ -1,0 +1,192 @@
+package dev.pika.cli.validate;
+
+import dev.pika.cli.ExitCodes;
+import dev.pika.contract.validate.DocumentKind;
+import dev.pika.contract.validate.ValidationReport;
+import dev.pika.contract.validate.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Options and the run loop shared by {@code pika validate} and {@code pika validate-*}. Files are checked in
+ * parallel (one thread per core) and reported in command-line order.
+ */
+public abstract class ValidateSupport {
+    /** The source name used for standard input. */
+    public static final String STDIN_NAME = "<stdin>";
+
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Documents to check; `-` reads standard input.")
+    List<String> files;
+
+    @Option(names = "--strict", description = "Treat warnings (lint) as errors.")
+    boolean strict;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors: no warnings, no summary.")
+    boolean quiet;
+
+    /**
+     * @param file the file name as given
+     * @return the kind to check it as
+     * @throws IllegalArgumentException with a user message when the kind cannot be determined
+     */
+    protected abstract DocumentKind kindFor(String file);
+
+    /**
+     * Checks one readable input. Subclasses that check differently (e.g. {@code pika image-record inspect}, which
+     * tells record kinds from the content) override this; the report's kind is the one shown.
+     *
+     * @param kind   what {@link #kindFor} said (may be null when a subclass tells the kind from the content)
+     * @param source the source name for findings
+     * @param in     the input (not closed here)
+     * @return the report
+     * @throws IOException when the input cannot be read
+     */
+    protected ValidationReport validate(DocumentKind kind, String source, InputStream in) throws IOException {
+        return Validator.validate(kind, source, in);
+    }
+
+    /**
+     * Text and github formats: prints what the command shows about a document after its findings (nothing by
+     * default).
+     *
+     * @param report the document's report
+     * @param out    standard output
+     */
+    protected void printDetails(ValidationReport report, PrintWriter out) {
+    }
+
+    /**
+     * JSON format: writes extra fields into the document's object, after {@code findings} (none by default).
+     *
+     * @param report the document's report
+     * @param g      the generator, inside the document's object
+     * @throws IOException from the generator
+     */
+    protected void writeDetails(ValidationReport report, com.fasterxml.jackson.core.JsonGenerator g)
+            throws IOException {
+    }
+
+    /** @return whether {@code --strict} was given */
+    protected boolean strict() {
+        return strict;
+    }
+
+    /**
+     * Validates every file and prints the findings.
+     *
+     * @param out standard output
+     * @param err standard error (unreadable inputs)
+     * @param stdin standard input, for {@code -}
+     * @return 0 all valid, 1 at least one invalid, 2 at least one unreadable
+     */
+    protected int execute(PrintWriter out, PrintWriter err, InputStream stdin) {
+        ReportPrinter printer = new ReportPrinter(out, format, strict, quiet, new ReportPrinter.Details() {
+            @Override
+            public void text(ValidationReport report, PrintWriter w) {
+                printDetails(report, w);
+            }
+
+            @Override
+            public void json(ValidationReport report, com.fasterxml.jackson.core.JsonGenerator g)
+                    throws IOException {
+                writeDetails(report, g);
+            }
+        });
+        List<Outcome> outcomes = new ArrayList<>(files.size());
+        Function<String, Outcome> check = file -> check(file, stdin);
+        if (files.size() == 1) {
+            Outcome o = check.apply(files.get(0));
+            report(o, printer, err);
+            outcomes.add(o);
+        } else {
+            int threads = Math.min(files.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "pika-validate");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Outcome>> futures = new ArrayList<>(files.size());
+                for (String f : files) {
+                    futures.add(pool.submit(() -> check.apply(f)));
+                }
+                for (Future<Outcome> fut : futures) {
+                    Outcome o = fut.get();
+                    report(o, printer, err);
+                    outcomes.add(o);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCodes.INTERRUPTED;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        printer.finish(outcomes);
+        boolean anyUnreadable = outcomes.stream().anyMatch(o -> o.unreadable() != null);
+        boolean anyInvalid = outcomes.stream().anyMatch(o -> o.report() != null && !o.report().valid(strict));
+        return anyUnreadable ? ExitCodes.USAGE : anyInvalid ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    private void report(Outcome o, ReportPrinter printer, PrintWriter err) {
+        if (o.unreadable() != null) {
+            err.println("pika: " + o.unreadable());
+            err.flush();
+        }
+        printer.document(o);
+    }
+
+    private Outcome check(String file, InputStream stdin) {
+        boolean isStdin = file.equals("-");
+        String source = isStdin ? STDIN_NAME : file;
+        DocumentKind kind;
+        try {
+            kind = kindFor(file);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(source, null, null, e.getMessage());
+        }
+        if (isStdin) {
+            try {
+                ValidationReport r = validate(kind, source, stdin);
+                return new Outcome(source, r.kind(), r, null);
+            } catch (IOException e) {
+                return new Outcome(source, kind, null, "cannot read standard input: " + e.getMessage());
+            }
+        }
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            return new Outcome(source, kind, null, "cannot read " + file + ": is a directory");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            ValidationReport r = validate(kind, source, in);
+            return new Outcome(source, r.kind(), r, null);
+        } catch (NoSuchFileException e) {
+            return new Outcome(source, kind, null, "cannot read " + file + ": no such file");
+        } catch (AccessDeniedException e) {
+            return new Outcome(source, kind, null, "cannot read " + file + ": permission denied");
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Outcome(source, kind, null, "cannot read " + file + ": " + why);
+        }
+    }
+}

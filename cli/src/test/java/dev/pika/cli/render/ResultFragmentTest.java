@@ -1,0 +1,94 @@
+package dev.pika.cli.render;
+
+import static dev.pika.cli.render.CliRun.pika;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code pika render result-fragment}: the reference fragment, byte for byte, and what it writes when run. */
+class ResultFragmentTest {
+    private static final String FINISHED_AT = "\"finished_at\": \"";
+
+    @Test
+    void defaultIsTheTailOfTheReferenceTartScript() {
+        String fragment = pika("render", "result-fragment").ok();
+        for (String fixture : List.of("upstream-tart-script/cargo-test-default.sh",
+                "upstream-tart-script/cargo-test-root-xcode-rust.sh")) {
+            String script = Fixtures.text(fixture);
+            String tail = script.substring(script.indexOf("\nset -e\n") + "\nset -e\n".length());
+            assertEquals(tail, fragment + "\n", fixture);
+        }
+    }
+
+    /** Runs the fragment exactly as the fixture README says the reference's was run. */
+    private static Processes runFragment(Path dir, String resultPath, int code) throws IOException {
+        String fragment = pika("render", "result-fragment", "--result-path", resultPath).ok();
+        Files.writeString(dir.resolve("fragment-rendered.sh"), fragment);
+        return Processes.run(List.of(ExternalTools.require("bash").toString(), "-c",
+                "set -euo pipefail; code=" + code + "; . ./fragment-rendered.sh"), dir, Map.of());
+    }
+
+    /** Replaces the value of finished_at with {@code T}. */
+    private static String withoutFinishedAt(String json) {
+        int start = json.indexOf(FINISHED_AT) + FINISHED_AT.length();
+        return json.substring(0, start) + "T" + json.substring(json.indexOf('"', start));
+    }
+
+    @ParameterizedTest(name = "code {0}")
+    @ValueSource(ints = {0, 3})
+    void runUnderBashItWritesWhatTheReferenceWrote(int code, @TempDir Path dir) throws IOException {
+        Path result = dir.resolve("result.json");
+        Instant before = Instant.now();
+        Processes run = runFragment(dir, result.toString(), code);
+        assertEquals(0, run.exitCode(), run.err());
+        byte[] written = Files.readAllBytes(result);
+        String expected = Fixtures.text("upstream-tart-fragment/result-code" + code + ".json");
+        assertEquals(withoutFinishedAt(expected), withoutFinishedAt(new String(written, StandardCharsets.UTF_8)));
+        ResultAssertions.assertFactoryResult(result.toString(), written, code, before, Instant.now());
+    }
+
+    @Test
+    void exitSevenGivesAValidFailedResult(@TempDir Path dir) throws IOException {
+        Instant before = Instant.now();
+        assertEquals(0, runFragment(dir, dir.resolve("r.json").toString(), 7).exitCode());
+        ResultAssertions.assertFactoryResult("r.json", Files.readAllBytes(dir.resolve("r.json")), 7, before,
+                Instant.now());
+    }
+
+    @Test
+    void resultPathWithShellSyntaxIsWrittenLiterally(@TempDir Path dir) throws IOException {
+        Path odd = Files.createDirectories(dir.resolve("a \"b\" $HOME `c` \\d"));
+        Path result = odd.resolve("result.json");
+        Processes run = runFragment(dir, result.toString(), 0);
+        assertEquals(0, run.exitCode(), run.err());
+        ResultAssertions.assertValidResult(result.toString(), Files.readAllBytes(result));
+    }
+
+    @Test
+    void parsesAndPassesShellcheck(@TempDir Path dir) {
+        String fragment = pika("render", "result-fragment", "--result-path", "/tmp/x $y/result.json").ok();
+        ScriptChecks.assertBashSyntax(dir, "fragment.sh", fragment);
+        ScriptChecks.assertShellcheckClean(dir, "fragment.sh", fragment, ScriptChecks.RESULT_FRAGMENT_EXCLUSIONS);
+    }
+
+    @Test
+    void outputFileAndErrors(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("fragment.sh");
+        assertEquals("", pika("render", "result-fragment", "-o", out.toString()).ok());
+        assertEquals(pika("render", "result-fragment").ok(), Files.readString(out));
+        CliRun empty = pika("render", "result-fragment", "--result-path", "");
+        assertEquals(2, empty.exitCode());
+        assertTrue(empty.err().contains("--result-path must not be empty"), empty.err());
+    }
+}

@@ -1,0 +1,14 @@
+package dev.pika.contract.model;
+
+/**
+ * The backend of a remote Linux VM execution record ({@code RemoteLinuxVmBackend}, CONTRACT.md §6).
+ */
+public enum ExecutionBackend implements WireValue {
+    /** Incus on Linux, the only backend. */
+    INCUS;
+
+    @Override
+    public String toString() {
+        return wire();
+    }
+}

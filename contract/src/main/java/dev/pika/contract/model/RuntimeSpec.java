@@ -1,0 +1,249 @@
+package dev.pika.contract.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+
+/**
+ * What the host needs to run one guest VM ({@code RuntimeSpec}, CONTRACT.md §4).
+ *
+ * <p>JSON shape, in this field order (the reference's):
+ * <pre>{ "identity": Identity, "incus": IncusConfig,
+ *   "resources"?: Resources = {}, "mounts"?: [RuntimeMount] = [], "paths"?: RuntimePaths = canonical,
+ *   "policies"?: RuntimePolicies = defaults, "entry_command"?: string,
+ *   "labels"?: {string: string} = {}, "metadata"?: {string: any} = {} }</pre>
+ * Missing defaulted fields decode to their defaults, and are always encoded; {@code entry_command} is omitted when
+ * absent. Unknown fields are ignored, including the legacy top-level {@code provider} and the removed
+ * {@code bootstrap} / {@code lifecycle_root}. {@code labels} and {@code metadata} are Rust {@code BTreeMap}s:
+ * they keep and encode their keys sorted ({@link ContractJson#CODE_POINT_ORDER}).
+ *
+ * <p>A decodable spec may still be invalid: {@link #validate()} applies the reference's five rules.
+ *
+ * @param identity     which runtime and instance this is
+ * @param incus        where in Incus it runs
+ * @param resources    optional limits (null given to the constructor means none)
+ * @param mounts       the mounts, in order (null means none)
+ * @param paths        the guest paths (null means the canonical ones)
+ * @param policies     the policies (null means {@link RuntimePolicies#defaults()})
+ * @param entryCommand the command the guest runs on boot, or null when absent
+ * @param labels       string labels (null means none)
+ * @param metadata     free-form JSON metadata (null means none)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"identity", "incus", "resources", "mounts", "paths", "policies", "entry_command", "labels",
+        "metadata"})
+public record RuntimeSpec(
+        @JsonProperty(value = "identity", required = true) Identity identity,
+        @JsonProperty(value = "incus", required = true) IncusConfig incus,
+        @JsonProperty("resources") @JsonDeserialize(using = SerdeDefault.class) Resources resources,
+        @JsonProperty("mounts") @JsonDeserialize(using = SerdeDefault.class) List<RuntimeMount> mounts,
+        @JsonProperty("paths") @JsonDeserialize(using = SerdeDefault.class) RuntimePaths paths,
+        @JsonProperty("policies") @JsonDeserialize(using = SerdeDefault.class) RuntimePolicies policies,
+        @JsonProperty("entry_command") @JsonInclude(JsonInclude.Include.NON_NULL) String entryCommand,
+        @JsonProperty("labels") @JsonDeserialize(using = SerdeDefault.class) SortedMap<String, String> labels,
+        @JsonProperty("metadata") @JsonDeserialize(using = SerdeDefault.class) SortedMap<String, JsonNode> metadata) {
+
+    /** Applies the serde defaults and makes immutable copies. */
+    public RuntimeSpec {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(incus, "incus");
+        resources = resources != null ? resources : Resources.NONE;
+        mounts = ContractJson.listCopy(mounts, "mounts");
+        paths = paths != null ? paths : RuntimePaths.defaults();
+        policies = policies != null ? policies : RuntimePolicies.defaults();
+        labels = ContractJson.sortedCopy(labels, "labels");
+        metadata = ContractJson.sortedCopy(metadata, "metadata");
+    }
+
+    /**
+     * The reference's {@code RuntimeSpec::for_incus}: canonical paths, default policies, no entry command, labels
+     * or metadata.
+     *
+     * @param identity  the identity
+     * @param incus     the Incus placement
+     * @param resources the limits
+     * @param mounts    the mounts
+     * @return the spec
+     */
+    public static RuntimeSpec forIncus(Identity identity, IncusConfig incus, Resources resources,
+                                       List<RuntimeMount> mounts) {
+        return new RuntimeSpec(identity, incus, resources, mounts, null, null, null, null, null);
+    }
+
+    /**
+     * @param newEntryCommand the new value
+     * @return a copy with {@code entry_command} set (null removes it)
+     */
+    public RuntimeSpec withEntryCommand(String newEntryCommand) {
+        return new RuntimeSpec(identity, incus, resources, mounts, paths, policies, newEntryCommand, labels,
+                metadata);
+    }
+
+    /**
+     * The reference's {@code RuntimeSpec::validate} (CONTRACT.md §4 "Validation rules"), every rule an error:
+     * <ol>
+     *   <li>non-empty after trim ({@link RustText#isBlank}): {@code identity.runtime_id},
+     *       {@code identity.instance_name}, {@code incus.project}, {@code incus.profile}, {@code incus.image_alias};</li>
+     *   <li>each of {@code paths.*} (in field order) non-empty, absolute, without a {@code ..} component;</li>
+     *   <li>each path except {@code state_dir} starts with {@code paths.state_dir} (a string prefix test, as the
+     *       reference does) — reason {@code must stay under paths.state_dir};</li>
+     *   <li>{@code entry_command}, when present, non-empty after trim;</li>
+     *   <li>each mount: {@code mount.source} non-empty; {@code mount.guest_path} non-empty, absolute, no
+     *       {@code ..}; guest paths unique.</li>
+     * </ol>
+     * The reference stops at the first error: the first element here is exactly the error it reports. Later
+     * elements list further problems, one per field at most (a path that breaks rule 2 is not checked against
+     * rule 3, and rule 3 is skipped when {@code state_dir} itself is invalid).
+     *
+     * @return the violations in rule order, empty when the spec is valid
+     */
+    public List<SpecViolation> validate() {
+        List<SpecViolation> out = new ArrayList<>();
+        nonEmpty(out, "identity.runtime_id", "/identity/runtime_id", identity.runtimeId());
+        nonEmpty(out, "identity.instance_name", "/identity/instance_name", identity.instanceName());
+        nonEmpty(out, "incus.project", "/incus/project", incus.project());
+        nonEmpty(out, "incus.profile", "/incus/profile", incus.profile());
+        nonEmpty(out, "incus.image_alias", "/incus/image_alias", incus.imageAlias());
+
+        Set<String> badPaths = new HashSet<>();
+        for (Map.Entry<String, String> e : paths.byField().entrySet()) {
+            if (!absoluteNormalized(out, "paths." + e.getKey(), "/paths/" + e.getKey(), e.getValue())) {
+                badPaths.add(e.getKey());
+            }
+        }
+        if (!badPaths.contains("state_dir")) {
+            for (Map.Entry<String, String> e : paths.byField().entrySet()) {
+                String field = e.getKey();
+                if (!field.equals("state_dir") && !badPaths.contains(field)
+                        && !e.getValue().startsWith(paths.stateDir())) {
+                    out.add(SpecViolation.invalidPath("paths." + field, "/paths/" + field, e.getValue(),
+                            "must stay under paths.state_dir"));
+                }
+            }
+        }
+
+        if (entryCommand != null) {
+            nonEmpty(out, "entry_command", "/entry_command", entryCommand);
+        }
+
+        Set<String> guestPaths = new HashSet<>();
+        for (int i = 0; i < mounts.size(); i++) {
+            RuntimeMount mount = mounts.get(i);
+            nonEmpty(out, "mount.source", "/mounts/" + i + "/source", mount.source());
+            String pointer = "/mounts/" + i + "/guest_path";
+            if (absoluteNormalized(out, "mount.guest_path", pointer, mount.guestPath())
+                    && !guestPaths.add(mount.guestPath())) {
+                out.add(SpecViolation.duplicateMountGuestPath(pointer, mount.guestPath()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean nonEmpty(List<SpecViolation> out, String field, String pointer, String value) {
+        if (RustText.isBlank(value)) {
+            out.add(SpecViolation.emptyField(field, pointer));
+            return false;
+        }
+        return true;
+    }
+
+    /** Rust's {@code Path::is_absolute} and "no {@code Component::ParentDir}" on Unix. */
+    private static boolean absoluteNormalized(List<SpecViolation> out, String field, String pointer, String value) {
+        if (!nonEmpty(out, field, pointer, value)) {
+            return false;
+        }
+        if (!value.startsWith("/")) {
+            out.add(SpecViolation.invalidPath(field, pointer, value, "must be absolute"));
+            return false;
+        }
+        for (String component : value.split("/", -1)) {
+            if (component.equals("..")) {
+                out.add(SpecViolation.invalidPath(field, pointer, value, "must not contain parent traversal"));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Which runtime this is ({@code RuntimeIdentity}). JSON: {@code { "runtime_id": string, "instance_name": string }},
+     * both required and non-empty in a valid spec.
+     *
+     * @param runtimeId    the host's runtime id
+     * @param instanceName the Incus instance name
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"runtime_id", "instance_name"})
+    public record Identity(
+            @JsonProperty(value = "runtime_id", required = true) String runtimeId,
+            @JsonProperty(value = "instance_name", required = true) String instanceName) {
+
+        /** @throws NullPointerException when a field is null */
+        public Identity {
+            Objects.requireNonNull(runtimeId, "runtime_id");
+            Objects.requireNonNull(instanceName, "instance_name");
+        }
+    }
+
+    /**
+     * Where in Incus the runtime runs ({@code IncusRuntimeConfig}). JSON:
+     * {@code { "project": string, "profile": string, "image_alias": string }}, all required and non-empty in a
+     * valid spec.
+     *
+     * @param project    the Incus project
+     * @param profile    the Incus profile
+     * @param imageAlias the image alias to launch, e.g. {@code pikaci/dev}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"project", "profile", "image_alias"})
+    public record IncusConfig(
+            @JsonProperty(value = "project", required = true) String project,
+            @JsonProperty(value = "profile", required = true) String profile,
+            @JsonProperty(value = "image_alias", required = true) String imageAlias) {
+
+        /** @throws NullPointerException when a field is null */
+        public IncusConfig {
+            Objects.requireNonNull(project, "project");
+            Objects.requireNonNull(profile, "profile");
+            Objects.requireNonNull(imageAlias, "image_alias");
+        }
+    }
+
+    /**
+     * Optional resource limits ({@code RuntimeResources}). JSON:
+     * {@code { "vcpu_count"?: u8, "memory_mib"?: u32, "root_disk_gib"?: u32 }}; absent (null) fields are omitted,
+     * so no limits encode as {@code {}}.
+     *
+     * @param vcpuCount   virtual CPUs, 0..255, or null
+     * @param memoryMib   memory in MiB (2^20 bytes), 0..4294967295, or null
+     * @param rootDiskGib root disk size in GiB (2^30 bytes), 0..4294967295, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"vcpu_count", "memory_mib", "root_disk_gib"})
+    public record Resources(
+            @JsonProperty("vcpu_count") Integer vcpuCount,
+            @JsonProperty("memory_mib") Long memoryMib,
+            @JsonProperty("root_disk_gib") Long rootDiskGib) {
+
+        /** No limits. */
+        public static final Resources NONE = new Resources(null, null, null);
+
+        /** @throws IllegalArgumentException when a value is out of its range */
+        public Resources {
+            Unsigned.requireU8("vcpu_count", vcpuCount);
+            Unsigned.requireU32("memory_mib", memoryMib);
+            Unsigned.requireU32("root_disk_gib", rootDiskGib);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.pika.contract.validate;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.pika.contract.GuestRole;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Validates image records in every shape {@code pika image-record inspect} accepts (CONTRACT.md §6) and returns
+ * what they say:
+ * <ul>
+ *   <li>a standalone image record ({@code RemoteLinuxVmImageRecord});</li>
+ *   <li>an execution record ({@code RemoteLinuxVmExecutionRecord}), whose image record is under
+ *       {@code incus_image};</li>
+ *   <li>a JSON array of either, in any mix — pika's extension: the reference decodes one record per document.
+ *       Each element is checked exactly as the reference checks a document of its kind, and findings point into
+ *       the array ({@code /0/alias}, {@code /1/incus_image/fingerprint}).</li>
+ * </ul>
+ * The kind of a document or element is told from its content unless forced: an object with a {@code backend},
+ * {@code phases} or {@code incus_image} field is an execution record, anything else an image record. The
+ * verdict and findings are the validator's ({@link Validator}), with the image record lint of
+ * {@link #RULE_ROLE_CUSTOM_ALIAS}, {@link #RULE_ROLE_MISMATCH} and {@link #RULE_FINGERPRINT_FORMAT} (warnings).
+ */
+public final class ImageRecords {
+    private ImageRecords() {
+    }
+
+    /** Lint rule: a guest role recorded for an alias that is no role's default (CONTRACT.md §5). */
+    public static final String RULE_ROLE_CUSTOM_ALIAS = "recorded-role-custom-alias";
+    /** Lint rule: a guest role recorded for the default alias of another role (CONTRACT.md §5). */
+    public static final String RULE_ROLE_MISMATCH = "recorded-role-mismatch";
+    /** Lint rule: a fingerprint that is not 64 lowercase hex digits (CONTRACT.md §6). */
+    public static final String RULE_FINGERPRINT_FORMAT = "fingerprint-format";
+
+    /** Field names that only an execution record has. */
+    private static final Set<String> EXECUTION_FIELDS = Set.of("backend", "phases", "incus_image");
+
+    /** Length of the short fingerprint shown in text output (as {@code incus image list} prints it). */
+    public static final int SHORT_FINGERPRINT_LENGTH = 12;
+
+    /**
+     * One record found in a document: an image record, or an execution record and the image record it holds.
+     * Values are those that decoded; a field with an error is null.
+     *
+     * @param pointer      the JSON pointer of the record in the document ({@code ""}, or {@code /0} in an array)
+     * @param kind         {@link DocumentKind#IMAGE_RECORD} or {@link DocumentKind#EXECUTION_RECORD}
+     * @param imagePointer the pointer of the image record ({@code pointer} itself, or {@code …/incus_image}), or
+     *                     null when an execution record has no image record ({@code incus_image} missing or null)
+     * @param guestRole    the recorded guest role ({@code guest_role} or its legacy key {@code role}), or null
+     * @param project      the Incus project, or null
+     * @param alias        the image alias, or null
+     * @param fingerprint  the image fingerprint, or null
+     */
+    public record Entry(String pointer, DocumentKind kind, String imagePointer, GuestRole guestRole, String project,
+                        String alias, String fingerprint) {
+        /** @return whether there is an image record (false for an execution record without {@code incus_image}) */
+        public boolean hasImage() {
+            return imagePointer != null;
+        }
+
+        /** @return the role whose default alias {@link #alias()} is (after trimming), if any */
+        public Optional<GuestRole> impliedRole() {
+            return alias == null ? Optional.empty() : GuestRole.forDefaultAlias(alias);
+        }
+
+        /**
+         * @return whether the alias is "the role's default": the recorded role's default alias when a role is
+         *         recorded, else the default alias of any role
+         */
+        public boolean usesDefaultAlias() {
+            if (alias == null) {
+                return false;
+            }
+            return guestRole != null ? guestRole.usesDefaultImageAlias(alias) : impliedRole().isPresent();
+        }
+
+        /** @return the first {@value #SHORT_FINGERPRINT_LENGTH} characters of the fingerprint, or null */
+        public String shortFingerprint() {
+            if (fingerprint == null) {
+                return null;
+            }
+            return fingerprint.length() <= SHORT_FINGERPRINT_LENGTH ? fingerprint
+                    : fingerprint.substring(0, SHORT_FINGERPRINT_LENGTH);
+        }
+    }
+
+    /**
+     * @param report  the findings and verdict; its kind is the document's (for an array: the elements' kind when
+     *                they all have one, else {@link DocumentKind#IMAGE_RECORD})
+     * @param array   whether the document is a JSON array of records
+     * @param entries the records, in document order (elements that are not objects are left out)
+     */
+    public record Inspection(ValidationReport report, boolean array, List<Entry> entries) {
+        public Inspection {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * Inspects a document held in memory.
+     *
+     * @param sourceName the name for findings (a path, or {@code <stdin>})
+     * @param bytes      the document
+     * @param forced     {@link DocumentKind#IMAGE_RECORD} or {@link DocumentKind#EXECUTION_RECORD} to check
+     *                   every record as that kind, or null to tell from the content
+     * @return the inspection; never throws for bad content
+     * @throws IllegalArgumentException when {@code forced} is another kind
+     */
+    public static Inspection inspect(String sourceName, byte[] bytes, DocumentKind forced) {
+        try {
+            return inspect(sourceName, new ByteArrayInputStream(bytes), forced);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a byte array cannot fail", e);
+        }
+    }
+
+    /**
+     * Inspects a document read from a stream (not closed), at most {@link Limits#MAX_DOCUMENT_BYTES}.
+     *
+     * @param sourceName the name for findings
+     * @param in         the document
+     * @param forced     the kind to check records as, or null to tell from the content
+     * @return the inspection
+     * @throws IOException when reading {@code in} fails
+     * @throws IllegalArgumentException when {@code forced} is not a record kind
+     */
+    public static Inspection inspect(String sourceName, InputStream in, DocumentKind forced) throws IOException {
+        if (forced != null && forced != DocumentKind.IMAGE_RECORD && forced != DocumentKind.EXECUTION_RECORD) {
+            throw new IllegalArgumentException("not a record kind: " + forced.id());
+        }
+        Collector out = new Collector(sourceName);
+        byte[] bytes = Validator.readDocument(in, out);
+        if (bytes == null) {
+            return new Inspection(new ValidationReport(sourceName, forced == null ? DocumentKind.IMAGE_RECORD
+                    : forced, out.findings()), false, List.of());
+        }
+        Shape shape = shape(bytes, forced);
+        List<Entry> entries = new ArrayList<>();
+        DocumentKind docKind;
+        if (shape.array()) {
+            List<DocumentKind> kinds = shape.kinds();
+            Node root = Validator.walk(out, bytes, 0, bytes.length, 0,
+                    w -> w.documentArray(i -> Validator.schema(kindAt(kinds, i, forced))));
+            if (root != null && root.kind() == Node.Kind.ARRAY) {
+                for (Node item : root.items()) {
+                    DocumentKind k = kindAt(kinds, Integer.parseInt(segmentOf(item)), forced);
+                    Validator.rules(k).check(item, out);
+                    entries.add(entry(item, k));
+                }
+            }
+            docKind = kinds.isEmpty() || kinds.stream().distinct().count() > 1 ? DocumentKind.IMAGE_RECORD
+                    : kinds.get(0);
+        } else {
+            docKind = shape.kinds().get(0);
+            Node root = Validator.walk(Validator.schema(docKind), out, bytes, 0, bytes.length, 0);
+            if (root != null) {
+                Validator.rules(docKind).check(root, out);
+                entries.add(entry(root, docKind));
+            }
+        }
+        return new Inspection(new ValidationReport(sourceName, docKind, out.findings()), shape.array(), entries);
+    }
+
+    private static DocumentKind kindAt(List<DocumentKind> kinds, int i, DocumentKind forced) {
+        if (forced != null) {
+            return forced;
+        }
+        return i < kinds.size() ? kinds.get(i) : DocumentKind.IMAGE_RECORD;
+    }
+
+    private static String segmentOf(Node n) {
+        String p = n.pointer();
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    private static Entry entry(Node record, DocumentKind kind) {
+        Node image = kind == DocumentKind.EXECUTION_RECORD ? record.get("incus_image") : record;
+        if (image == null || image.kind() != Node.Kind.OBJECT) {
+            return new Entry(record.pointer(), kind, null, null, null, null, null);
+        }
+        Node role = image.get("guest_role");
+        GuestRole guestRole = role == null || role.text() == null ? null : GuestRole.fromId(role.text()).orElse(null);
+        return new Entry(record.pointer(), kind, image.pointer(), guestRole, image.textOf("project"),
+                image.textOf("alias"), image.textOf("fingerprint"));
+    }
+
+    /**
+     * @param array whether the top-level value is an array
+     * @param kinds the kind of the document, or of each element up to the first syntax error
+     */
+    private record Shape(boolean array, List<DocumentKind> kinds) {
+    }
+
+    /** A quick first pass that tells the document's shape and each record's kind from its field names. */
+    private static Shape shape(byte[] bytes, DocumentKind forced) {
+        List<DocumentKind> kinds = new ArrayList<>();
+        boolean array = false;
+        try (JsonParser p = Walker.FACTORY.createParser(bytes)) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_ARRAY) {
+                array = true;
+                while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
+                    kinds.add(forced != null ? forced : kindOf(p));
+                    p.skipChildren();
+                }
+            } else if (t != null) {
+                kinds.add(forced != null ? forced : kindOf(p));
+            }
+        } catch (IOException e) {
+            // a syntax error or limit: the walk reports it, and the kinds found so far are all that is needed
+        }
+        if (!array && kinds.isEmpty()) {
+            kinds.add(forced != null ? forced : DocumentKind.IMAGE_RECORD);
+        }
+        return new Shape(array, kinds);
+    }
+
+    /** Reads the object at the parser (if it is one) and tells its kind; leaves the parser on its last token. */
+    private static DocumentKind kindOf(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return DocumentKind.IMAGE_RECORD;
+        }
+        boolean execution = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            execution |= EXECUTION_FIELDS.contains(p.currentName());
+            p.nextToken();
+            p.skipChildren();
+        }
+        return execution ? DocumentKind.EXECUTION_RECORD : DocumentKind.IMAGE_RECORD;
+    }
+}

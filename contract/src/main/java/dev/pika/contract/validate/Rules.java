@@ -1,0 +1,317 @@
+package dev.pika.contract.validate;
+
+import dev.pika.contract.ContractConstants;
+import dev.pika.contract.GuestRole;
+import java.math.BigInteger;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import dev.pika.contract.model.RustText;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that look at decoded values, run after the type walk: the guest's own request checks (CONTRACT.md §3),
+ * the runtime spec's five validation rules (§4) — both errors, as the reference rejects them — and the lint the
+ * contract implies for lifecycle documents (§2), which are warnings.
+ */
+final class Rules {
+    private Rules() {
+    }
+
+    /** A value check for one document kind. */
+    interface DocumentRules {
+        /**
+         * @param root the document's node (never null)
+         * @param out  where findings go
+         */
+        void check(Node root, Collector out);
+    }
+
+    static final DocumentRules NONE = (root, out) -> { };
+
+    private static final Pattern RFC3339 = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
+
+    /** @return true when {@code s} is an RFC 3339 date-time ({@code 2026-03-25T20:00:00Z}, {@code …+05:30}) */
+    static boolean isRfc3339(String s) {
+        if (!RFC3339.matcher(s).matches()) {
+            return false;
+        }
+        String iso = s.replace(' ', 'T').replace('t', 'T').replace('z', 'Z');
+        if (iso.startsWith("-")) {
+            return false;
+        }
+        try {
+            OffsetDateTime.parse(iso.substring(0, 19).replace(":60", ":59") + iso.substring(19));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    static void lifecycleSchemaVersion(Node root, Collector out) {
+        Node v = root.get("schema_version");
+        if (v != null && v.integer() != null
+                && !v.integer().equals(BigInteger.valueOf(ContractConstants.LIFECYCLE_SCHEMA_VERSION))) {
+            out.warning("schema-version", v, "schema_version is " + v.integer() + "; lifecycle documents are "
+                    + "version " + ContractConstants.LIFECYCLE_SCHEMA_VERSION + " (the reference decodes it anyway)",
+                    "writers always stamp " + ContractConstants.LIFECYCLE_SCHEMA_VERSION + " (CONTRACT.md §2)");
+        }
+    }
+
+    static void timestamp(Node root, String field, Collector out) {
+        Node t = root.get(field);
+        if (t != null && t.text() != null && !isRfc3339(t.text())) {
+            out.warning("timestamp-format", t, "`" + field + "` = \"" + t.text() + "\" is not an RFC 3339 "
+                    + "date-time", "writers produce e.g. 2026-03-25T20:00:00Z or 2026-03-25T20:00:00+00:00");
+        }
+    }
+
+    /** result.json lint (CONTRACT.md §2). */
+    static final DocumentRules RESULT = (root, out) -> {
+        lifecycleSchemaVersion(root, out);
+        timestamp(root, "finished_at", out);
+        Node status = root.get("status");
+        Node code = root.get("exit_code");
+        if (status != null && status.text() != null && code != null && code.integer() != null) {
+            boolean zero = code.integer().signum() == 0;
+            if ("completed".equals(status.text()) && !zero) {
+                out.warning("status-exit-code", status, "status `completed` with exit_code " + code.integer()
+                        + ": the factory gives `failed` for a non-zero exit code",
+                        "exit code 0 → completed, anything else → failed (CONTRACT.md §2)");
+            } else if ("failed".equals(status.text()) && zero) {
+                out.warning("status-exit-code", status, "status `failed` with exit_code 0: the factory gives "
+                        + "`completed` for exit code 0", "exit code 0 → completed, anything else → failed "
+                        + "(CONTRACT.md §2)");
+            }
+        }
+    };
+
+    /** status.json lint (CONTRACT.md §2). */
+    static final DocumentRules STATUS = (root, out) -> {
+        lifecycleSchemaVersion(root, out);
+        timestamp(root, "updated_at", out);
+    };
+
+    /** One event's lint; the stream's {@code seq} order is checked by the stream reader. */
+    static final DocumentRules EVENT = (root, out) -> {
+        lifecycleSchemaVersion(root, out);
+        timestamp(root, "timestamp", out);
+    };
+
+    /** The guest's own checks on a decoded v2 request (CONTRACT.md §3): errors. */
+    static final DocumentRules REQUEST = (root, out) -> {
+        Node v = root.get("schema_version");
+        if (v != null && v.integer() != null && !v.integer().equals(
+                BigInteger.valueOf(ContractConstants.INCUS_GUEST_RUN_REQUEST_SCHEMA_VERSION))) {
+            out.error("unsupported-schema-version", v, "unsupported Incus guest request schema_version="
+                    + v.integer() + " (the guest accepts only "
+                    + ContractConstants.INCUS_GUEST_RUN_REQUEST_SCHEMA_VERSION + ")",
+                    v.integer().equals(BigInteger.ONE) ? Schemas.V1_PATHS_HINT : null);
+        }
+        Node cmd = root.get("command");
+        if (cmd != null && cmd.text() != null && cmd.text().isEmpty()) {
+            // the guest refuses only an empty string (`not command`); whitespace is run as given
+            out.error("empty-command", cmd, "`command` must be non-empty", null);
+        }
+        Node timeout = root.get("timeout_secs");
+        if (timeout != null && timeout.integer() != null && timeout.integer().signum() == 0) {
+            out.error("zero-timeout", timeout, "`timeout_secs` must be greater than 0 (seconds)", null);
+        }
+    };
+
+    /** The runtime spec's validation rules 1–5, in the reference's order (CONTRACT.md §4): errors. */
+    static final DocumentRules SPEC = Rules::spec;
+
+    private static void spec(Node root, Collector out) {
+        // 1. non-empty after Rust's trim()
+        String[][] required = {
+            {"identity", "runtime_id"}, {"identity", "instance_name"},
+            {"incus", "project"}, {"incus", "profile"}, {"incus", "image_alias"}};
+        for (String[] path : required) {
+            Node parent = root.get(path[0]);
+            Node n = parent == null ? null : parent.get(path[1]);
+            if (n != null && n.text() != null && RustText.isBlank(n.text())) {
+                out.error("spec-empty-field", n, emptyField(path[0] + "." + path[1]), null);
+            }
+        }
+        // 2. every path non-empty, absolute, without `..` (defaults are the canonical paths, always valid)
+        Node paths = root.get("paths");
+        Map<String, String> values = new HashMap<>();
+        Map<String, Node> nodes = new HashMap<>();
+        java.util.Set<String> broken = new java.util.HashSet<>();
+        for (String f : Schemas.PATH_FIELDS) {
+            Node n = paths == null ? null : paths.get(f);
+            if (n != null && n.text() != null) {
+                values.put(f, n.text());
+                nodes.put(f, n);
+                if (!pathRule(n, "paths." + f, "spec-invalid-path", out)) {
+                    broken.add(f);
+                }
+            } else {
+                values.put(f, canonical(f));
+            }
+        }
+        // 3. every other path starts with state_dir: a plain string prefix, as the reference's
+        //    `value.starts_with(state_dir)` (so `/run/pika-cloudX/…` passes under `/run/pika-cloud`)
+        String stateDir = values.get("state_dir");
+        Node stateNode = nodes.get("state_dir");
+        for (String f : Schemas.PATH_FIELDS) {
+            String value = values.get(f);
+            if (f.equals("state_dir") || broken.contains(f) || value.startsWith(stateDir)) {
+                continue;
+            }
+            Node n = nodes.get(f);
+            String message = "runtime spec path `paths." + f + "` = `" + value
+                    + "` is invalid: must stay under paths.state_dir";
+            if (n != null) {
+                out.error("spec-invalid-path", n, message, "paths.state_dir is `" + stateDir + "`");
+            } else {
+                // a defaulted path that the custom state_dir no longer contains: point at state_dir
+                out.error("spec-invalid-path", stateNode, message, "`paths." + f + "` defaults to `" + value
+                        + "`: set it explicitly under `" + stateDir + "`");
+            }
+        }
+        // 4. entry_command
+        Node entry = root.get("entry_command");
+        if (entry != null && entry.text() != null && RustText.isBlank(entry.text())) {
+            out.error("spec-empty-field", entry, emptyField("entry_command"), null);
+        }
+        // 5. mounts: source non-empty, guest_path a valid path, guest paths unique (exact strings)
+        Node mounts = root.get("mounts");
+        Map<String, Node> seen = new HashMap<>();
+        if (mounts != null) {
+            for (Node m : mounts.items()) {
+                Node source = m.get("source");
+                if (source != null && source.text() != null && RustText.isBlank(source.text())) {
+                    out.error("spec-mount-source", source, emptyField("mount.source"), null);
+                }
+                Node gp = m.get("guest_path");
+                if (gp == null || gp.text() == null) {
+                    continue;
+                }
+                pathRule(gp, "mount.guest_path", "spec-mount-guest-path", out);
+                Node first = seen.putIfAbsent(gp.text(), gp);
+                if (first != null) {
+                    out.error("spec-duplicate-mount-guest-path", gp, "runtime spec mount guest_path `" + gp.text()
+                            + "` must be unique", "first used at " + first.pointer() + " (line " + first.line()
+                            + ")");
+                }
+            }
+        }
+        legacyBootstrap(root, out);
+    }
+
+    private static String emptyField(String field) {
+        return "runtime spec field `" + field + "` must be non-empty";
+    }
+
+    /**
+     * The reference's {@code validate_absolute_normalized_path}: non-empty, absolute, no {@code ..}.
+     *
+     * @return true when the path passed
+     */
+    private static boolean pathRule(Node n, String field, String rule, Collector out) {
+        String value = n.text();
+        if (RustText.isBlank(value)) {
+            out.error("spec-empty-field", n, emptyField(field), null);
+        } else if (!value.startsWith("/")) {
+            out.error(rule, n, "runtime spec path `" + field + "` = `" + value + "` is invalid: must be absolute",
+                    null);
+        } else if (Arrays.asList(value.split("/")).contains("..")) {
+            out.error(rule, n, "runtime spec path `" + field + "` = `" + value
+                    + "` is invalid: must not contain parent traversal", null);
+        } else {
+            return true;
+        }
+        return false;
+    }
+
+    private static void legacyBootstrap(Node root, Collector out) {
+        Node bootstrap = root.get("bootstrap");
+        if (bootstrap == null) {
+            return;
+        }
+        Node cmd = bootstrap.get("entry_command");
+        if (cmd != null && cmd.text() != null && root.get("entry_command") == null) {
+            out.warning("legacy-entry-command-lost", cmd, "the reference ignores `bootstrap`, so this spec's "
+                    + "entry command `" + cmd.text() + "` is lost", "set the top-level `entry_command` to `"
+                    + cmd.text() + "` (CONTRACT.md §4)");
+        }
+    }
+
+    static String canonical(String pathField) {
+        return switch (pathField) {
+            case "state_dir" -> ContractConstants.RUNTIME_STATE_DIR;
+            case "events_path" -> ContractConstants.EVENTS_PATH;
+            case "status_path" -> ContractConstants.STATUS_PATH;
+            case "result_path" -> ContractConstants.RESULT_PATH;
+            case "guest_request_path" -> ContractConstants.GUEST_REQUEST_PATH;
+            case "logs_dir" -> ContractConstants.LOGS_DIR;
+            case "guest_log_path" -> ContractConstants.GUEST_LOG_PATH;
+            case "artifacts_dir" -> ContractConstants.ARTIFACTS_DIR;
+            default -> throw new IllegalArgumentException(pathField);
+        };
+    }
+
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * Image record lint (CONTRACT.md §5–§6), all warnings since the reference accepts these records:
+     * {@value ImageRecords#RULE_ROLE_CUSTOM_ALIAS} (a role recorded for an alias that is no role's default: the
+     * reference never writes that), {@value ImageRecords#RULE_ROLE_MISMATCH} (a role recorded for the default
+     * alias of the other role) — both at the role's value — and {@value ImageRecords#RULE_FINGERPRINT_FORMAT} (a
+     * fingerprint that is not 64 lowercase hex digits, at the fingerprint's value).
+     */
+    static final DocumentRules IMAGE_RECORD = Rules::imageRecord;
+
+    private static void imageRecord(Node root, Collector out) {
+        Node role = root.get("guest_role");
+        Node alias = root.get("alias");
+        if (role != null && role.text() != null && alias != null && alias.text() != null) {
+            GuestRole recorded = GuestRole.fromId(role.text()).orElse(null);
+            GuestRole implied = GuestRole.forDefaultAlias(alias.text()).orElse(null);
+            if (recorded != null && implied == null) {
+                out.warning(ImageRecords.RULE_ROLE_CUSTOM_ALIAS, role, "guest role `" + recorded.id()
+                        + "` is recorded for the custom alias " + Walker.quote(alias.text()) + ": the reference "
+                        + "records a role only when the alias is the role's default (`"
+                        + recorded.defaultImageAlias() + "`)", "a custom alias suppresses the role to avoid "
+                        + "misattribution (CONTRACT.md §5): drop `" + segment(role) + "`, or use the alias `"
+                        + recorded.defaultImageAlias() + "`");
+            } else if (recorded != null && implied != recorded) {
+                out.warning(ImageRecords.RULE_ROLE_MISMATCH, role, "guest role `" + recorded.id()
+                        + "` disagrees with the alias " + Walker.quote(alias.text()) + ", the default alias of `"
+                        + implied.id() + "`", "the reference records the role whose default alias is in use "
+                        + "(CONTRACT.md §5): the role should be `" + implied.id() + "`, or the alias `"
+                        + recorded.defaultImageAlias() + "`");
+            }
+        }
+        Node fingerprint = root.get("fingerprint");
+        if (fingerprint != null && fingerprint.text() != null && !FINGERPRINT.matcher(fingerprint.text()).matches()) {
+            String fp = fingerprint.text();
+            String why = fp.length() == 64 && fp.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                    ? "uses upper-case hex digits; Incus fingerprints are lower case"
+                    : "is not 64 lowercase hex digits (" + fp.length() + " characters)";
+            out.warning(ImageRecords.RULE_FINGERPRINT_FORMAT, fingerprint, "fingerprint " + Walker.quote(fp) + " "
+                    + why + ": an Incus image fingerprint is the image's SHA-256", "take it from `incus image list "
+                    + "--project P ALIAS --format json`, or write the record with `pika image-record from-incus` "
+                    + "(CONTRACT.md §6)");
+        }
+    }
+
+    /** @return the field name a node was written under (e.g. {@code role} for the legacy alias of guest_role) */
+    private static String segment(Node n) {
+        String p = n.pointer();
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** Execution record checks delegate to the nested image record. */
+    static final DocumentRules EXECUTION_RECORD = (root, out) -> {
+        Node image = root.get("incus_image");
+        if (image != null && image.kind() == Node.Kind.OBJECT) {
+            IMAGE_RECORD.check(image, out);
+        }
+    };
+}

@@ -1,0 +1,318 @@
+package dev.pika.contract.validate;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.pika.contract.Severity;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Validates contract documents. The verdict (any {@link Severity#ERROR} finding = invalid) equals the reference
+ * decoder's, plus the guest's request checks and the spec's validation rules; everything else the contract implies
+ * is a {@link Severity#WARNING}. Findings are located: line and column of the offending token, and its JSON pointer.
+ *
+ * <p>Single documents are read whole, up to {@link Limits#MAX_DOCUMENT_BYTES}; event streams are read line by
+ * line in constant memory (lines up to {@link Limits#MAX_EVENT_LINE_BYTES}).
+ */
+public final class Validator {
+    private Validator() {
+    }
+
+    /**
+     * Validates a document held in memory.
+     *
+     * @param kind       what the document is
+     * @param sourceName the name to put in findings (a path, or {@code <stdin>})
+     * @param bytes      the document's bytes (UTF-8 JSON; for {@link DocumentKind#EVENTS}, JSON Lines)
+     * @return the report; never throws for bad content
+     */
+    public static ValidationReport validate(DocumentKind kind, String sourceName, byte[] bytes) {
+        try {
+            return validate(kind, sourceName, new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a byte array cannot fail", e);
+        }
+    }
+
+    /**
+     * Validates a document read from a stream (not closed by this method).
+     *
+     * @param kind       what the document is
+     * @param sourceName the name to put in findings
+     * @param in         the bytes; single documents are read to the end (at most
+     *                   {@link Limits#MAX_DOCUMENT_BYTES} + 1 bytes), event streams line by line
+     * @return the report
+     * @throws IOException only when reading {@code in} fails (the input is unreadable, not invalid)
+     */
+    public static ValidationReport validate(DocumentKind kind, String sourceName, InputStream in)
+            throws IOException {
+        Collector out = new Collector(sourceName);
+        if (kind == DocumentKind.EVENTS) {
+            new EventStream(out).read(in);
+        } else {
+            byte[] bytes = readDocument(in, out);
+            if (bytes != null) {
+                Node root = walk(schema(kind), out, bytes, 0, bytes.length, 0);
+                if (root != null) {
+                    rules(kind).check(root, out);
+                }
+            }
+        }
+        return new ValidationReport(sourceName, kind, out.findings());
+    }
+
+    /**
+     * Reads a single document whole.
+     *
+     * @return its bytes, or null (with a finding) when it is larger than {@link Limits#MAX_DOCUMENT_BYTES}
+     */
+    static byte[] readDocument(InputStream in, Collector out) throws IOException {
+        byte[] bytes = in.readNBytes(Limits.MAX_DOCUMENT_BYTES + 1);
+        if (bytes.length > Limits.MAX_DOCUMENT_BYTES) {
+            out.add(Severity.ERROR, "document-too-large", 0, 0, 0, 0, "", "the document is larger than "
+                    + (Limits.MAX_DOCUMENT_BYTES >> 20) + " MiB, the most pika reads for one document", null);
+            return null;
+        }
+        return bytes;
+    }
+
+    /**
+     * Checks bytes against one contract type without any value rules: the decoder's verdict alone. Used for the
+     * types that are not documents of their own ({@code RuntimeMount}, {@code IncusGuestRole}, …).
+     *
+     * @param type       a type from {@link Schemas}
+     * @param sourceName the name to put in findings
+     * @param bytes      one JSON value
+     * @return the findings
+     */
+    public static List<dev.pika.contract.Finding> checkType(Schema.Type type, String sourceName, byte[] bytes) {
+        Collector out = new Collector(sourceName);
+        walk(type, out, bytes, 0, bytes.length, 0);
+        return out.findings();
+    }
+
+    /**
+     * The host's {@code validate_canonical_paths}: a {@code RuntimeArtifactPaths} value must use the canonical
+     * lifecycle paths (CONTRACT.md §2). Decoder findings come first; the canonical check runs on a decoded value.
+     *
+     * @param prefix     the name the reference puts before the field, e.g. {@code artifacts}
+     * @param sourceName the name to put in findings
+     * @param bytes      one {@code RuntimeArtifactPaths} JSON object
+     * @return the findings; errors read {@code PREFIX.status_path must use canonical path "…", got "…"}
+     */
+    public static List<dev.pika.contract.Finding> checkCanonicalArtifactPaths(String prefix, String sourceName,
+                                                                             byte[] bytes) {
+        Collector out = new Collector(sourceName);
+        Node root = walk(Schemas.RUNTIME_ARTIFACT_PATHS, out, bytes, 0, bytes.length, 0);
+        if (root != null) {
+            for (String f : List.of("events_path", "status_path", "result_path")) {
+                Node n = root.get(f);
+                String canonical = Rules.canonical(f);
+                if (n != null && n.text() != null && !n.text().equals(canonical)) {
+                    out.error("non-canonical-path", n, prefix + "." + f + " must use canonical path \"" + canonical
+                            + "\", got \"" + n.text() + "\"", null);
+                }
+            }
+        }
+        return out.findings();
+    }
+
+    static Schema.Obj schema(DocumentKind kind) {
+        return switch (kind) {
+            case RESULT -> Schemas.TERMINAL_RESULT;
+            case STATUS -> Schemas.LIFECYCLE_STATUS;
+            case EVENTS -> Schemas.LIFECYCLE_EVENT;
+            case REQUEST -> Schemas.GUEST_RUN_REQUEST;
+            case SPEC -> Schemas.RUNTIME_SPEC;
+            case IMAGE_RECORD -> Schemas.IMAGE_RECORD;
+            case EXECUTION_RECORD -> Schemas.EXECUTION_RECORD;
+        };
+    }
+
+    static Rules.DocumentRules rules(DocumentKind kind) {
+        return switch (kind) {
+            case RESULT -> Rules.RESULT;
+            case STATUS -> Rules.STATUS;
+            case EVENTS -> Rules.EVENT;
+            case REQUEST -> Rules.REQUEST;
+            case SPEC -> Rules.SPEC;
+            case IMAGE_RECORD -> Rules.IMAGE_RECORD;
+            case EXECUTION_RECORD -> Rules.EXECUTION_RECORD;
+        };
+    }
+
+    /**
+     * Walks one JSON value in {@code bytes[off, off+len)}.
+     *
+     * @param lineBase added to line numbers (stream line - 1 for events)
+     * @return the root node, or null when the value was unusable
+     */
+    static Node walk(Schema.Type type, Collector out, byte[] bytes, int off, int len, int lineBase) {
+        return walk(out, bytes, off, len, lineBase, w -> w.document(type));
+    }
+
+    /** How a walk reads its document ({@link Walker#document}, {@link Walker#documentArray}). */
+    interface WalkBody {
+        Node walk(Walker w) throws IOException;
+    }
+
+    /** Like {@link #walk(Schema.Type, Collector, byte[], int, int, int)}, with the walker's entry point given. */
+    static Node walk(Collector out, byte[] bytes, int off, int len, int lineBase, WalkBody body) {
+        if (!encodingOk(out, bytes, off, len, lineBase)) {
+            return null;
+        }
+        try (JsonParser p = Walker.FACTORY.createParser(bytes, off, len)) {
+            return body.walk(new Walker(p, out, lineBase));
+        } catch (IOException e) {
+            // Only JSON problems can arise from a byte array, and the walker reports those itself.
+            out.add(Severity.ERROR, "syntax-error", lineBase + 1, 0, lineBase + 1, 0, "", String.valueOf(
+                    e.getMessage()), null);
+            return null;
+        }
+    }
+
+    /**
+     * serde_json reads UTF-8 only and rejects any byte order mark; Jackson would auto-detect UTF-16/32 and skip a
+     * UTF-8 BOM, so these are caught before the parser sees them.
+     */
+    private static boolean encodingOk(Collector out, byte[] b, int off, int len, int lineBase) {
+        String problem = null;
+        if (len >= 3 && (b[off] & 0xff) == 0xEF && (b[off + 1] & 0xff) == 0xBB && (b[off + 2] & 0xff) == 0xBF) {
+            problem = "the input starts with a UTF-8 byte order mark, which the reference decoder rejects";
+        } else if (len >= 2 && (((b[off] & 0xff) == 0xFE && (b[off + 1] & 0xff) == 0xFF)
+                || ((b[off] & 0xff) == 0xFF && (b[off + 1] & 0xff) == 0xFE))) {
+            problem = "the input starts with a UTF-16/32 byte order mark: documents must be UTF-8 JSON";
+        } else {
+            for (int i = 0; i < Math.min(len, 4); i++) {
+                if (b[off + i] == 0) {
+                    problem = "NUL byte at offset " + i + ": documents must be UTF-8 JSON (is this UTF-16 or "
+                            + "UTF-32?)";
+                    break;
+                }
+            }
+        }
+        if (problem == null) {
+            return true;
+        }
+        out.add(Severity.ERROR, "encoding", lineBase + 1, 1, lineBase + 1, 1, "", problem, null);
+        return false;
+    }
+
+    /** Reads an event stream line by line: constant memory, 1-based stream line numbers in findings. */
+    private static final class EventStream {
+        private final Collector out;
+        private byte[] buf = new byte[1 << 16];
+        private BigInteger prevSeq;
+        private int prevSeqLine;
+
+        EventStream(Collector out) {
+            this.out = out;
+        }
+
+        void read(InputStream in) throws IOException {
+            int len = 0;
+            int pos = 0;
+            int lineNo = 0;
+            int scanFrom = 0;
+            boolean eof = false;
+            boolean discarding = false;
+            while (true) {
+                int nl = -1;
+                for (int i = scanFrom; i < len; i++) {
+                    if (buf[i] == '\n') {
+                        nl = i;
+                        break;
+                    }
+                }
+                if (nl >= 0) {
+                    lineNo++;
+                    if (discarding) {
+                        discarding = false;
+                    } else {
+                        line(lineNo, pos, nl - pos);
+                    }
+                    pos = nl + 1;
+                    scanFrom = pos;
+                    continue;
+                }
+                if (eof) {
+                    if (pos < len && !discarding) {
+                        line(lineNo + 1, pos, len - pos);
+                    }
+                    return;
+                }
+                if (pos > 0) {
+                    System.arraycopy(buf, pos, buf, 0, len - pos);
+                    len -= pos;
+                    pos = 0;
+                }
+                scanFrom = len;
+                if (len == buf.length) {
+                    if (discarding || len >= Limits.MAX_EVENT_LINE_BYTES) {
+                        if (!discarding) {
+                            int ln = lineNo + 1;
+                            out.add(Severity.ERROR, "line-too-long", ln, 1, ln, 1, "", "line " + ln
+                                    + " is longer than " + (Limits.MAX_EVENT_LINE_BYTES >> 20)
+                                    + " MiB, the most pika reads for one event", null);
+                            discarding = true;
+                        }
+                        len = 0;
+                        scanFrom = 0;
+                    } else {
+                        buf = java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, Limits.MAX_EVENT_LINE_BYTES));
+                    }
+                }
+                int r = in.read(buf, len, buf.length - len);
+                if (r < 0) {
+                    eof = true;
+                } else {
+                    len += r;
+                }
+            }
+        }
+
+        private void line(int lineNo, int off, int len) {
+            if (blank(off, len)) {
+                return;
+            }
+            Node event = walk(Schemas.LIFECYCLE_EVENT, out, buf, off, len, lineNo - 1);
+            if (event == null) {
+                return;
+            }
+            Rules.EVENT.check(event, out);
+            Node seq = event.get("seq");
+            if (seq != null && seq.integer() != null) {
+                if (prevSeq != null && seq.integer().compareTo(prevSeq) <= 0) {
+                    out.warning("seq-order", seq, "seq " + seq.integer() + " is not greater than the previous "
+                            + "event's seq " + prevSeq + " (line " + prevSeqLine + ")",
+                            "the reference writer assigns seq 1, 2, 3… under a file lock (CONTRACT.md §2)");
+                }
+                prevSeq = seq.integer();
+                prevSeqLine = lineNo;
+            }
+        }
+
+        /** Rust's {@code str::trim().is_empty()}: ASCII whitespace, plus Unicode White_Space when non-ASCII. */
+        private boolean blank(int off, int len) {
+            boolean ascii = true;
+            for (int i = off; i < off + len; i++) {
+                byte c = buf[i];
+                if (c == ' ' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C) {
+                    continue;
+                }
+                if (c < 0) {
+                    ascii = false;
+                    continue;
+                }
+                return false;
+            }
+            if (ascii) {
+                return true;
+            }
+            return dev.pika.contract.model.RustText.isBlank(
+                    new String(buf, off, len, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.pika.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class ImageRecordTest {
+    private static final String FP = "6188ea35a6b2f60f4b9c568dba598296a2b930b0cc8d91e9e85374b9a33774ce";
+
+    @Test
+    void defaultAliasRecordsTheRoleInRustFieldOrder() {
+        ImageRecord r = ImageRecord.forImport(GuestRole.PIKACI_RUNNER, "pika-managed-agents", "pikaci/dev", FP);
+        assertEquals(GuestRole.PIKACI_RUNNER, r.guestRole());
+        assertEquals("{\n"
+                + "  \"guest_role\": \"pikaci-runner\",\n"
+                + "  \"project\": \"pika-managed-agents\",\n"
+                + "  \"alias\": \"pikaci/dev\",\n"
+                + "  \"fingerprint\": \"" + FP + "\"\n"
+                + "}", r.toPrettyJson());
+    }
+
+    @Test
+    void customAliasSuppressesTheRole() {
+        ImageRecord r = ImageRecord.forImport(GuestRole.PIKACI_RUNNER, "p2", "a/b", FP);
+        assertNull(r.guestRole());
+        assertEquals("{\n  \"project\": \"p2\",\n  \"alias\": \"a/b\",\n  \"fingerprint\": \"" + FP + "\"\n}",
+                r.toPrettyJson());
+    }
+
+    @Test
+    void anotherRolesDefaultAliasDoesNotRecordEitherRole() {
+        assertNull(ImageRecord.forImport(GuestRole.MANAGED_OPENCLAW, "p", "pikaci/dev", FP).guestRole());
+        assertEquals(GuestRole.MANAGED_OPENCLAW,
+                ImageRecord.forImport(GuestRole.MANAGED_OPENCLAW, "p", " pika-agent/dev ", FP).guestRole());
+    }
+
+    @Test
+    void absentFingerprintAndRoleAreOmittedNotNull() {
+        assertEquals("{\n  \"project\": \"p\",\n  \"alias\": \"a\"\n}",
+                ImageRecord.forImport(null, "p", "a", null).toPrettyJson());
+    }
+
+    @Test
+    void projectAndAliasAreRequired() {
+        assertThrows(NullPointerException.class, () -> new ImageRecord(null, null, "a", null));
+        assertThrows(NullPointerException.class, () -> new ImageRecord(null, "p", null, null));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.pika.contract.validate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates the reference fixtures in ../shared next to the checkout (system property {@code pika.shared.dir}). */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static Path shared() {
+        String dir = System.getProperty("pika.shared.dir", "../../shared");
+        Path p = Path.of(dir).toAbsolutePath().normalize();
+        assertTrue(Files.isDirectory(p.resolve("fixtures")), "reference fixtures not found at " + p
+                + " (they live in ../shared next to the repository checkout)");
+        return p;
+    }
+
+    static Path fixture(String relative) {
+        return shared().resolve("fixtures").resolve(relative);
+    }
+
+    static byte[] bytes(String relative) {
+        try {
+            return Files.readAllBytes(fixture(relative));
+        } catch (IOException e) {
+            throw new AssertionError("cannot read fixture " + relative, e);
+        }
+    }
+}
