@@ -63,7 +63,16 @@ put "$jar" "$prefix/lib/pika/pika.jar" 0644
 n_bin=0
 for f in "$root"/bin/*; do
     if [ ! -f "$f" ] || [ ! -x "$f" ]; then continue; fi
-    put "$f" "$prefix/bin/$(basename "$f")" 0755
+    dest=$prefix/bin/$(basename "$f")
+    if [ -L "$f" ]; then
+        # incus-role-image and the legacy launchers are links to pika (which runs the program it is called as)
+        if ! { ln -sfn "$(readlink "$f")" "$dest.install.$$" && mv -f "$dest.install.$$" "$dest"; }; then
+            rm -f "$dest.install.$$"
+            die "cannot install $dest"
+        fi
+    else
+        put "$f" "$dest" 0755
+    fi
     n_bin=$((n_bin + 1))
 done
 n_man=0

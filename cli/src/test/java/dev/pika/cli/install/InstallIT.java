@@ -53,6 +53,21 @@ class InstallIT {
                         + "printf '%s\\n' \"${COMPREPLY[@]}\"",
                 "bash", prefix.resolve("share/bash-completion/completions/pika").toString()), env, tmp);
         assertEquals("bash\nzsh\nfish\n", completion.stdout(), completion.stderr());
+
+        for (String launcher : List.of("incus-role-image", "incus-dev-image", "pikaci-incus-image")) {
+            Path installed = prefix.resolve("bin").resolve(launcher);
+            assertTrue(Files.isSymbolicLink(installed), launcher + " stays a link to pika");
+            assertEquals(prefix.resolve("bin/pika").toRealPath(), installed.toRealPath());
+            assertTrue(Files.isRegularFile(prefix.resolve("share/man/man1/" + launcher + ".1")), launcher);
+        }
+        Tools.Result help = Tools.run(List.of(prefix.resolve("bin/incus-role-image").toString(), "--help"), env, tmp);
+        assertEquals(0, help.code(), help.stderr());
+        assertTrue(help.stdout().contains("incus-role-image --role ROLE build"), help.stdout());
+        Tools.Result launcherCompletion = Tools.run(List.of("bash", "--norc", "--noprofile", "-c",
+                "source \"$1\"; COMP_WORDS=(incus-role-image --role pikaci-runner b); COMP_CWORD=3; "
+                        + "_incus_role_image_complete; printf '%s\\n' \"${COMPREPLY[@]}\"",
+                "bash", prefix.resolve("share/bash-completion/completions/incus-role-image").toString()), env, tmp);
+        assertEquals("build\nbuild-import\n", launcherCompletion.stdout(), launcherCompletion.stderr());
     }
 
     @Test
