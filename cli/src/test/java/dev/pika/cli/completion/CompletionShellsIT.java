@@ -45,17 +45,10 @@ class CompletionShellsIT {
 
     /** Runs the bash completion function of {@code program} with COMP_WORDS = words, COMP_CWORD = last. */
     private static List<String> bash(String program, String... words) {
-        List<String> argv = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c",
-                "source \"$1\"; fn=$2; shift 2; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); "
-                        + "COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE}; COMPREPLY=(); \"$fn\"; "
-                        + "printf '%s\\n' \"${COMPREPLY[@]}\"",
-                "bash", script("bash", program).toString(), "_" + program.replace('-', '_') + "_complete"));
-        argv.add(program);
-        argv.addAll(List.of(words));
-        Tools.Result r = Tools.run(argv, env, work);
-        assertEquals(0, r.code(), r.stderr());
-        assertEquals("", r.stderr());
-        return r.lines().stream().filter(l -> !l.isEmpty()).toList();
+        List<String> all = new ArrayList<>(List.of(program));
+        all.addAll(List.of(words));
+        return Tools.bashComplete(script("bash", program), "_" + program.replace('-', '_') + "_complete", env, work,
+                all.toArray(String[]::new));
     }
 
     /** Asks fish for the completions of a command line, the first column of each. */

@@ -48,11 +48,9 @@ class InstallIT {
                 Map.of("MANWIDTH", "80", "PAGER", "cat"), tmp);
         assertTrue(shellPage.stdout().contains("pika/history"), shellPage.stdout());
 
-        Tools.Result completion = Tools.run(List.of("bash", "--norc", "--noprofile", "-c",
-                "source \"$1\"; COMP_WORDS=(pika completion ''); COMP_CWORD=2; _pika_complete; "
-                        + "printf '%s\\n' \"${COMPREPLY[@]}\"",
-                "bash", prefix.resolve("share/bash-completion/completions/pika").toString()), env, tmp);
-        assertEquals("bash\nzsh\nfish\n", completion.stdout(), completion.stderr());
+        Path completions = prefix.resolve("share/bash-completion/completions");
+        assertEquals(List.of("bash", "zsh", "fish"), Tools.bashComplete(completions.resolve("pika"), "_pika_complete",
+                env, tmp, "pika", "completion", ""));
 
         for (String launcher : List.of("incus-role-image", "incus-dev-image", "pikaci-incus-image")) {
             Path installed = prefix.resolve("bin").resolve(launcher);
@@ -63,11 +61,8 @@ class InstallIT {
         Tools.Result help = Tools.run(List.of(prefix.resolve("bin/incus-role-image").toString(), "--help"), env, tmp);
         assertEquals(0, help.code(), help.stderr());
         assertTrue(help.stdout().contains("incus-role-image --role ROLE build"), help.stdout());
-        Tools.Result launcherCompletion = Tools.run(List.of("bash", "--norc", "--noprofile", "-c",
-                "source \"$1\"; COMP_WORDS=(incus-role-image --role pikaci-runner b); COMP_CWORD=3; "
-                        + "_incus_role_image_complete; printf '%s\\n' \"${COMPREPLY[@]}\"",
-                "bash", prefix.resolve("share/bash-completion/completions/incus-role-image").toString()), env, tmp);
-        assertEquals("build\nbuild-import\n", launcherCompletion.stdout(), launcherCompletion.stderr());
+        assertEquals(List.of("build", "build-import"), Tools.bashComplete(completions.resolve("incus-role-image"),
+                "_incus_role_image_complete", env, tmp, "incus-role-image", "--role", "pikaci-runner", "b"));
     }
 
     @Test

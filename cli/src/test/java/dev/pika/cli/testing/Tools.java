@@ -95,6 +95,32 @@ public final class Tools {
     }
 
     /**
+     * Runs a bash completion function as bash does at TAB time: sources the script, sets {@code COMP_WORDS} to the
+     * words and {@code COMP_CWORD} to the last, calls the function and returns {@code COMPREPLY}.
+     *
+     * @param script   the completion script
+     * @param function the function the script registers, e.g. {@code _pika_complete}
+     * @param env      variables for bash (PATH must find the program)
+     * @param dir      working directory
+     * @param words    the command line, program name first, the word being completed last
+     * @return the candidates; fails when bash fails or prints anything on stderr
+     */
+    public static List<String> bashComplete(Path script, String function, Map<String, String> env, Path dir,
+                                            String... words) {
+        List<String> argv = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c",
+                "source \"$1\"; fn=$2; shift 2; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); "
+                        + "COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE}; COMPREPLY=(); \"$fn\"; "
+                        + "printf '%s\\n' \"${COMPREPLY[@]}\"",
+                "bash", script.toString(), function));
+        argv.addAll(List.of(words));
+        Result r = run(argv, env, dir);
+        if (r.code() != 0 || !r.stderr().isEmpty()) {
+            fail("bash completion failed (" + r.code() + "): " + r.stderr());
+        }
+        return r.lines().stream().filter(l -> !l.isEmpty()).toList();
+    }
+
+    /**
      * A finished process.
      *
      * @param code   exit code
