@@ -285,7 +285,7 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
     }
 
     private static String argDescription(ArgSpec a) {
-        String description = CompletionEngine.plain(String.join(" ", a.renderedDescription())).strip();
+        String description = CompletionEngine.plain(String.join(" ", a.description())).strip();
         StringBuilder sb = new StringBuilder(description.isEmpty() ? "" : lines(description));
         Iterable<String> candidates = CompletionEngine.candidateValues(a);
         if (candidates != null) {
