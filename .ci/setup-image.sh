@@ -115,7 +115,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cp -r "$here/cli/src/test/resources/image-flake/." "$smoke/"
 (cd "$smoke" && nix build --out-link result '.#packages.x86_64-linux.pikaci-runner-incus-image') \
     || die "offline nix flake build of the test flake"
-[ -s "$smoke/result/metadata.tar.xz" ] && [ -s "$smoke/result/disk.qcow2" ] || die "test flake built no image files"
+if [ ! -s "$smoke/result/metadata.tar.xz" ] || [ ! -s "$smoke/result/disk.qcow2" ]; then
+    die "test flake built no image files"
+fi
 lxc image import --project "$project" "$smoke/result/metadata.tar.xz" "$smoke/result/disk.qcow2" \
     --alias pika-setup-smoke/test >/dev/null || die "lxc image import of the test image"
 log "smoke test passed: nix build + lxc image import"

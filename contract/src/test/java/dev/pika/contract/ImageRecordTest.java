@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.pika.contract.validate.DocumentKind;
+import dev.pika.contract.validate.ValidationReport;
+import dev.pika.contract.validate.Validator;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ImageRecordTest {
@@ -46,5 +50,18 @@ class ImageRecordTest {
     void projectAndAliasAreRequired() {
         assertThrows(NullPointerException.class, () -> new ImageRecord(null, null, "a", null));
         assertThrows(NullPointerException.class, () -> new ImageRecord(null, "p", null, null));
+    }
+
+    @Test
+    void everyEncodingIsAStrictlyValidImageRecord() {
+        for (ImageRecord r : new ImageRecord[] {
+            ImageRecord.forImport(GuestRole.PIKACI_RUNNER, "pika-managed-agents", "pikaci/dev", FP),
+            ImageRecord.forImport(GuestRole.MANAGED_OPENCLAW, "p", "pika-agent/dev", null),
+            ImageRecord.forImport(null, "p", "a/b", FP),
+        }) {
+            ValidationReport report = Validator.validate(DocumentKind.IMAGE_RECORD, "record.json",
+                    r.toPrettyJson().getBytes(StandardCharsets.UTF_8));
+            assertEquals(true, report.valid(true), report.findings().toString());
+        }
     }
 }

@@ -201,14 +201,6 @@ public final class ImageCommand implements Runnable {
 
     /** Options of every subcommand. */
     static final class CommonOptions {
-        @Option(names = "--flake", paramLabel = "DIR", defaultValue = ".",
-                description = "the flake to build (default: ${DEFAULT-VALUE})")
-        String flake;
-
-        @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "x86_64-linux",
-                description = "Nix system of the package (default: ${DEFAULT-VALUE})")
-        String system;
-
         @Option(names = "--dry-run", description = "print every command that would run, shell-quoted, and run none")
         boolean dryRun;
 
@@ -218,6 +210,17 @@ public final class ImageCommand implements Runnable {
 
         @Option(names = {"-q", "--quiet"}, description = "no phase lines and no tool output, except on failure")
         boolean quiet;
+    }
+
+    /** Options of build and build-import. */
+    static final class BuildOptions {
+        @Option(names = "--flake", paramLabel = "DIR", defaultValue = ".",
+                description = "the flake to build (default: ${DEFAULT-VALUE})")
+        String flake = ".";
+
+        @Option(names = "--system", paramLabel = "SYSTEM", defaultValue = "x86_64-linux",
+                description = "Nix system of the package (default: ${DEFAULT-VALUE})")
+        String system = "x86_64-linux";
     }
 
     /** Options of import and build-import. */
@@ -241,7 +244,8 @@ public final class ImageCommand implements Runnable {
         String incusBin;
 
         @Option(names = "--sudo", paramLabel = "WHEN", defaultValue = "auto",
-                description = "auto (sudo when the user running incus is not root), always or never")
+                description = "auto (sudo when the user running incus is not root: `id -u` on the remote host), "
+                        + "always or never")
         String sudo;
 
         @Option(names = "--keep-old", description = "keep the image the alias pointed at before")
@@ -266,6 +270,14 @@ public final class ImageCommand implements Runnable {
             return null;
         }
 
+        /** @return the build options; import has none and gets the defaults */
+        BuildOptions buildOptions() {
+            return new BuildOptions();
+        }
+
+        /** Set by the shutdown hook (SIGINT/SIGTERM). */
+        private volatile boolean signalled;
+
         String artifact() {
             return DEFAULT_ARTIFACT;
         }
@@ -287,21 +299,24 @@ public final class ImageCommand implements Runnable {
                 case "json" -> true;
                 default -> throw new UsageError("--format: expected text or json, got " + Names.printable(common.format));
             };
+            boolean phaseLines = !common.quiet && !common.dryRun;
+            Phases phases = new Phases(ImageWorkflow.phaseCount(settings), ctx.err(), !phaseLines, System::nanoTime);
             Runner runner;
             ProcessRunner real = null;
             if (common.dryRun) {
-                runner = new PlanRunner();
+                PlanRunner plan = new PlanRunner();
+                plan.phases(phases::label);
+                runner = plan;
             } else {
                 real = new ProcessRunner(ctx.cwd(), ctx.env(), ctx.err(), common.quiet);
                 runner = real;
             }
-            boolean phaseLines = !common.quiet && !common.dryRun;
-            Phases phases = new Phases(ImageWorkflow.phaseCount(settings), ctx.err(), !phaseLines, System::nanoTime);
             Cleanup cleanup = new Cleanup();
             Thread hook = null;
             if (real != null) {
                 ProcessRunner children = real;
                 hook = new Thread(() -> {
+                    signalled = true;
                     if (!cleanup.running()) {
                         children.killAll();
                     }
@@ -315,6 +330,12 @@ public final class ImageCommand implements Runnable {
                 outcome = new ImageWorkflow(settings, runner, phases, ctx.cwd(), cleanup, ctx.err(), common.quiet)
                         .run();
                 phases.end();
+            } catch (UserException e) {
+                if (signalled) {
+                    // the tools failed because we were stopped: say that, not their exit code
+                    throw new UserException(ExitCodes.INTERRUPTED, "stopped by a signal; temp dirs removed", e);
+                }
+                throw e;
             } finally {
                 cleanup.runAll();
                 if (hook != null) {
@@ -327,7 +348,7 @@ public final class ImageCommand implements Runnable {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             if (common.dryRun) {
-                printPlan(ctx.out(), runner.recorded(), phases, settings, recordOut, json);
+                printPlan(ctx.out(), runner.recorded(), settings, recordOut, json);
                 return ExitCodes.OK;
             }
             ImageRecord record = null;
@@ -378,20 +399,21 @@ public final class ImageCommand implements Runnable {
                 };
                 keepOld = io.keepOld;
             }
-            if (common.flake.isEmpty() || common.flake.startsWith("-") || common.flake.contains("#")) {
-                throw new UsageError("--flake " + Names.printable(common.flake)
+            BuildOptions bo = buildOptions();
+            if (bo.flake.isEmpty() || bo.flake.startsWith("-") || bo.flake.contains("#")) {
+                throw new UsageError("--flake " + Names.printable(bo.flake)
                         + ": a flake directory (or flake reference without #attribute)");
             }
-            if (!common.system.matches("[a-z0-9_]+-[a-z0-9_]+")) {
-                throw new UsageError("--system " + Names.printable(common.system) + ": expected e.g. x86_64-linux");
+            if (!bo.system.matches("[a-z0-9_]+-[a-z0-9_]+")) {
+                throw new UsageError("--system " + Names.printable(bo.system) + ": expected e.g. x86_64-linux");
             }
             String key = ctx.env().get("PIKA_BUILD_SSH_KEY");
-            return new ImageWorkflow.Settings(role, action(), local, host, project, alias, artifact(), common.flake,
-                    common.system, incusBin, sudo, keepOld, key);
+            return new ImageWorkflow.Settings(role, action(), local, host, project, alias, artifact(), bo.flake,
+                    bo.system, incusBin, sudo, keepOld, key);
         }
 
-        private static void printPlan(PrintStream out, List<List<Step>> plan, Phases phases,
-                                      ImageWorkflow.Settings s, Path recordOut, boolean json) {
+        private static void printPlan(PrintStream out, List<Runner.Planned> plan, ImageWorkflow.Settings s,
+                                      Path recordOut, boolean json) {
             if (json) {
                 out.println(planJson(plan, s, recordOut));
                 return;
@@ -399,7 +421,14 @@ public final class ImageCommand implements Runnable {
             out.println("# " + s.action().word() + " --role " + s.role().id() + ": dry run, nothing was executed");
             out.println("# temp dirs are shown as their mktemp template; fingerprints as " + ImageWorkflow.NEW_FP
                     + " / " + ImageWorkflow.PREVIOUS_FP);
-            for (List<Step> pipeline : plan) {
+            String lastPhase = null;
+            for (Runner.Planned planned : plan) {
+                List<Step> pipeline = planned.pipeline();
+                if (planned.phase() != null && !planned.phase().equals(lastPhase)) {
+                    out.println();
+                    out.println("# " + planned.phase());
+                    lastPhase = planned.phase();
+                }
                 for (Step step : pipeline) {
                     if (step.note() != null) {
                         out.println("# " + step.note());
@@ -412,17 +441,20 @@ public final class ImageCommand implements Runnable {
             }
         }
 
-        private static String planJson(List<List<Step>> plan, ImageWorkflow.Settings s, Path recordOut) {
+        private static String planJson(List<Runner.Planned> plan, ImageWorkflow.Settings s, Path recordOut) {
             return json(g -> {
                 g.writeStartObject();
                 g.writeBooleanField("dry_run", true);
                 g.writeStringField("action", s.action().word());
                 g.writeStringField("role", s.role().id());
                 g.writeArrayFieldStart("plan");
-                for (List<Step> pipeline : plan) {
+                for (Runner.Planned planned : plan) {
                     g.writeStartObject();
+                    if (planned.phase() != null) {
+                        g.writeStringField("phase", planned.phase());
+                    }
                     g.writeArrayFieldStart("pipeline");
-                    for (Step step : pipeline) {
+                    for (Step step : planned.pipeline()) {
                         g.writeStartObject();
                         g.writeArrayFieldStart("argv");
                         for (String a : step.argv()) {
@@ -533,17 +565,30 @@ public final class ImageCommand implements Runnable {
         return w.toString();
     }
 
-    @Command(name = "build", mixinStandardHelpOptions = true,
+    @Command(name = "build", mixinStandardHelpOptions = true, footer = {
+        "", "Environment: none of its own; Nix's configuration applies.",
+        "Exit codes: 0 built, 1 nix build failed, 2 usage error.", "Details: docs/incus-role-image.md"},
             description = "Build the role's image with Nix in the flake directory: "
                     + "nix build .#packages.SYSTEM.<flake attr> (produces ./result).")
     static final class Build extends Sub {
+        @Mixin
+        BuildOptions bo;
+
+        @Override
+        BuildOptions buildOptions() {
+            return bo;
+        }
+
         @Override
         ImageWorkflow.Action action() {
             return ImageWorkflow.Action.BUILD;
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(name = "import", mixinStandardHelpOptions = true, footer = {
+        "", "Environment: PIKA_BUILD_SSH_KEY (ssh/scp -i), PIKA_INCUS_BIN (default incus; LXD's is lxc).",
+        "Exit codes: 0 done, 1 a tool or the import failed (or the artifacts are missing), 2 usage error.",
+        "Details: docs/incus-role-image.md"},
             description = "Import PATH/metadata.tar.xz and PATH/disk.qcow2 into Incus under the alias: copied to "
                     + "the remote host with scp (or --local), imported, then the alias moves to the new image.")
     static final class Import extends Sub {
@@ -570,12 +615,23 @@ public final class ImageCommand implements Runnable {
         }
     }
 
-    @Command(name = "build-import", mixinStandardHelpOptions = true,
+    @Command(name = "build-import", mixinStandardHelpOptions = true, footer = {
+        "", "Environment: PIKA_BUILD_SSH_KEY (ssh/scp -i), PIKA_INCUS_BIN (default incus; LXD's is lxc).",
+        "Exit codes: 0 done, 1 a tool, the build or the import failed, 2 usage error.",
+        "Details: docs/incus-role-image.md"},
             description = "Upload the flake directory's git-visible files to the remote host, build the image "
                     + "there and import it (or, with --local, build and import on this machine).")
     static final class BuildImport extends Sub {
         @Mixin
         ImportOptions io;
+
+        @Mixin
+        BuildOptions bo;
+
+        @Override
+        BuildOptions buildOptions() {
+            return bo;
+        }
 
         @Override
         ImageWorkflow.Action action() {

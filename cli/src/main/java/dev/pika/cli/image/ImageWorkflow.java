@@ -114,6 +114,10 @@ final class ImageWorkflow {
     private final PrintStream err;
     private final boolean quiet;
     private final Target target;
+    /** The fingerprint the alias pointed at when the remote was prepared (null: a new alias). */
+    private String previousForRemote;
+    /** The alias's description, kept when it is retargeted. */
+    private String previousDescription = "";
 
     ImageWorkflow(Settings settings, Runner runner, Phases phases, Path cwd, Cleanup cleanup, PrintStream err,
                   boolean quiet) {
@@ -181,7 +185,7 @@ final class ImageWorkflow {
         }
         String tmp = prepareRemote(IMAGE_TMP_TEMPLATE);
         long size = size(cwd.resolve(meta)) + size(cwd.resolve(disk));
-        phases.begin("upload image (scp to " + s.host() + ", " + mib(size) + ")");
+        phases.begin("upload image (scp to " + s.host() + ", " + humanBytes(size) + ")");
         must(target.scp(List.of(scpLocal(meta), scpLocal(disk)), tmp + "/"), Runner.Output.STREAM, "upload");
         return importRemote(tmp + "/metadata.tar.xz", tmp + "/disk.qcow2");
     }
@@ -217,7 +221,7 @@ final class ImageWorkflow {
             throw failure("upload source", unpack, sent);
         }
         if (!runner.dryRun()) {
-            phases.detail("sent " + sent.bytes() + " bytes (" + mib(sent.bytes()) + ")");
+            phases.detail("sent " + humanBytes(sent.bytes()) + " (" + sent.bytes() + " bytes)");
         }
         phases.begin("nix build (remote " + s.host() + ")");
         must(target.shell("cd " + sq(tmp) + " && " + ShellQuote.join(
@@ -291,8 +295,6 @@ final class ImageWorkflow {
         return tmp;
     }
 
-    private String previousForRemote;
-
     private Outcome importRemote(String meta, String disk) {
         phases.begin("import image (" + s.incusBin() + " on " + s.host() + ")");
         String fp = importImage(meta, disk, () -> {
@@ -347,8 +349,11 @@ final class ImageWorkflow {
                 "query", aliasUrl());
         Runner.Result r = runner.run(q, Runner.Output.PROBE);
         if (!r.ok()) {
-            if (r.stderr().toLowerCase(Locale.ROOT).contains("not found")
-                    && !r.stderr().toLowerCase(Locale.ROOT).contains("project")) {
+            // "Image alias not found" (Incus and LXD) means a first import; a missing project or a missing incus
+            // ("incus: command not found", exit 127) is an error, found before anything is uploaded
+            String said = r.stderr().toLowerCase(Locale.ROOT);
+            if (said.contains("not found") && !said.contains("command not found") && !said.contains("project")
+                    && r.exitCode() != 127) {
                 return null;
             }
             throw failure("alias lookup", q, r, true);
@@ -361,8 +366,6 @@ final class ImageWorkflow {
         }
         return fp;
     }
-
-    private String previousDescription = "";
 
     /** Imports without an alias; an identical image already present is success. */
     private String importImage(String meta, String disk, java.util.function.Supplier<String> fingerprint) {
@@ -527,8 +530,19 @@ final class ImageWorkflow {
         }
     }
 
-    static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+    /** @return a byte count for people: {@code 812 B}, {@code 10.0 KiB}, {@code 812.4 MiB}, {@code 1.2 GiB} */
+    static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = bytes / 1024.0;
+        int i = 0;
+        while (v >= 1024 && i < units.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
     }
 
     private static void deleteTree(Path dir) {

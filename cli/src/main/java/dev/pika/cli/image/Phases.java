@@ -69,6 +69,11 @@ final class Phases {
         say("      " + text);
     }
 
+    /** @return the running phase as {@code [n/N] name}, or null */
+    String label() {
+        return current == null ? null : prefix();
+    }
+
     /** @return the name of the running phase, or null */
     String current() {
         return current;

@@ -120,7 +120,7 @@ final class ProcessRunner implements Runner {
     }
 
     @Override
-    public List<List<Step>> recorded() {
+    public List<Planned> recorded() {
         return List.of();
     }
 

@@ -59,8 +59,14 @@ public interface Runner {
     boolean dryRun();
 
     /**
-     * @return the commands recorded so far (dry run), in order, each a pipeline of one or more steps; empty for a
-     *         real runner
+     * A command of a dry-run plan.
+     *
+     * @param phase    the numbered phase it belongs to, e.g. {@code [2/5] upload image (scp to h2, 1.2 MiB)}
+     * @param pipeline one step, or several joined by pipes
      */
-    List<List<Step>> recorded();
+    record Planned(String phase, List<Step> pipeline) {
+    }
+
+    /** @return the commands recorded so far (dry run), in order; empty for a real runner */
+    List<Planned> recorded();
 }
