@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Writes one man(7) page (troff) for a picocli command: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, COMMANDS (when it
- * has subcommands), EXIT STATUS, ENVIRONMENT, FILES (when there are any), EXAMPLES, the footer's other sections,
- * SEE ALSO. The output is deterministic (no clock), plain ASCII with troff escapes, and clean under
+ * has subcommands), EXIT STATUS, ENVIRONMENT, FILES (when there are any), the footer's other sections (e.g. OUTPUT,
+ * NOTES), EXAMPLES, SEE ALSO, in the order of man-pages(7). The output is deterministic (no clock), plain ASCII with troff escapes, and clean under
  * {@code mandoc -T lint} above style level.
  *
  * @param spec          the command
@@ -126,6 +126,23 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
         entries(out, "ENVIRONMENT", merge(footer.environment(), environment));
         entries(out, "FILES", merge(footer.files(), files));
 
+        for (Map.Entry<String, List<String>> e : footer.other().entrySet()) {
+            var asEntries = HelpSections.entries(e.getValue());
+            if (asEntries.isPresent()) {
+                entries(out, quote(e.getKey()), asEntries.get());
+                continue;
+            }
+            out.append(".SH ").append(quote(e.getKey())).append('\n');
+            first = true;
+            for (String line : e.getValue()) {
+                if (!first) {
+                    out.append(".br\n");
+                }
+                first = false;
+                out.append(text(line.strip())).append('\n');
+            }
+        }
+
         out.append(".SH EXAMPLES\n");
         List<HelpSections.Example> examples = footer.examples();
         if (examples.isEmpty()) {
@@ -148,23 +165,6 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
                 out.append(escapeLine(continuation ? c : "$ " + c, true)).append('\n');
             }
             out.append(".fi\n.RE\n");
-        }
-
-        for (Map.Entry<String, List<String>> e : footer.other().entrySet()) {
-            var asEntries = HelpSections.entries(e.getValue());
-            if (asEntries.isPresent()) {
-                entries(out, quote(e.getKey()), asEntries.get());
-                continue;
-            }
-            out.append(".SH ").append(quote(e.getKey())).append('\n');
-            first = true;
-            for (String line : e.getValue()) {
-                if (!first) {
-                    out.append(".br\n");
-                }
-                first = false;
-                out.append(text(line.strip())).append('\n');
-            }
         }
 
         List<String> refs = new ArrayList<>(seeAlso);
