@@ -36,6 +36,14 @@ public final class PikaShell {
     /** Commands not offered or run inside the shell. */
     static final Set<String> NOT_IN_SHELL = Set.of("shell", CompleteCommand.NAME);
 
+    /** jline's colours in completion lists, all plain under {@code NO_COLOR}. */
+    private static final List<String> NO_COLOR_STYLES = List.of(LineReader.COMPLETION_STYLE_STARTING,
+            LineReader.COMPLETION_STYLE_DESCRIPTION, LineReader.COMPLETION_STYLE_GROUP,
+            LineReader.COMPLETION_STYLE_SELECTION, LineReader.COMPLETION_STYLE_BACKGROUND,
+            LineReader.COMPLETION_STYLE_LIST_STARTING, LineReader.COMPLETION_STYLE_LIST_DESCRIPTION,
+            LineReader.COMPLETION_STYLE_LIST_GROUP, LineReader.COMPLETION_STYLE_LIST_SELECTION,
+            LineReader.COMPLETION_STYLE_LIST_BACKGROUND);
+
     private final CommandLine root;
 
     /**
@@ -73,6 +81,11 @@ public final class PikaShell {
                 .completer(new EngineCompleter(root.getCommandSpec()))
                 .parser(new DefaultParser())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        if (System.getenv("NO_COLOR") != null) {
+            for (String style : NO_COLOR_STYLES) {
+                builder.variable(style, "fg:default,bg:default");
+            }
+        }
         if (history != null) {
             try {
                 Files.createDirectories(history.getParent());

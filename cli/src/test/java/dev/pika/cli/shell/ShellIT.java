@@ -1,5 +1,6 @@
 package dev.pika.cli.shell;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pika.cli.testing.FixtureCommands;
@@ -79,6 +80,25 @@ class ShellIT {
         String history = Files.readString(state.resolve("pika/history"));
         assertTrue(history.contains("validate-fixture --role pikaci-runner result-ok.json missing.json"), history);
         assertTrue(history.contains("help validate-fixture"), history);
+    }
+
+    @Test
+    void completionListsAreColouredUnlessNoColor() throws Exception {
+        Tools.require("tmux");
+        for (boolean noColor : new boolean[] {false, true}) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("XDG_STATE_HOME", tmp.resolve("state").toString(),
+                    "TERM", "xterm-256color", "PATH", System.getenv("PATH")));
+            String command = (noColor ? "NO_COLOR=1 " : "") + "java -jar '" + Tools.jar() + "' shell";
+            try (Tmux t = new Tmux(tmp, env, command)) {
+                awaitPrompt(t, "the prompt");
+                t.type("validate");
+                t.keys("Tab");
+                t.awaitText("validate-result");
+                String pane = t.captureWithEscapes();
+                String list = pane.substring(pane.indexOf('\n', pane.indexOf("pika> validate")) + 1);
+                assertEquals(!noColor, list.contains("\u001b["), (noColor ? "NO_COLOR=1" : "default") + ":\n" + list);
+            }
+        }
     }
 
     @Test

@@ -79,6 +79,11 @@ public final class Tmux implements AutoCloseable {
         return r.stdout().replaceAll("(?m)[ \t]+$", "");
     }
 
+    /** @return the visible pane with its colours and attributes as escape sequences ({@code capture-pane -e}) */
+    public String captureWithEscapes() {
+        return tmux("capture-pane", "-e", "-p", "-t", session).stdout();
+    }
+
     /**
      * Waits (up to 30 s, polling) until the pane satisfies a condition, and returns it; fails with the pane shown.
      *
