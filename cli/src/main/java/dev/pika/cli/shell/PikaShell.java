@@ -62,7 +62,8 @@ public final class PikaShell {
      * @throws IOException when the terminal cannot be opened
      */
     static int runOnSystemTerminal(CommandLine root, Path history) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().name("pika").system(true).nativeSignals(true)
+        // dumb(true): input that is not a terminal (a script piped in) runs without jline's warning
+        try (Terminal terminal = TerminalBuilder.builder().name("pika").system(true).dumb(true).nativeSignals(true)
                 .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
             return new PikaShell(root).run(terminal, history);
         }
@@ -106,8 +107,14 @@ public final class PikaShell {
             } catch (EndOfFileException e) {
                 break;
             }
-            List<String> words = new ArrayList<>(reader.getParsedLine().words());
-            words.removeIf(String::isEmpty);
+            List<String> words;
+            try {
+                words = new ArrayList<>(ShellWords.split(line));
+            } catch (IllegalArgumentException e) {
+                out.println("pika shell: " + e.getMessage());
+                out.flush();
+                continue;
+            }
             if (!words.isEmpty() && words.get(0).equals("pika") && words.size() > 1) {
                 words.remove(0);
             }
