@@ -8,6 +8,7 @@ import dev.pika.cli.testing.Tmux;
 import dev.pika.cli.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,19 @@ class ShellIT {
         String history = Files.readString(state.resolve("pika/history"));
         assertTrue(history.contains("validate-fixture --role pikaci-runner result-ok.json missing.json"), history);
         assertTrue(history.contains("help validate-fixture"), history);
+    }
+
+    @Test
+    void runsLinesPipedIn() {
+        Tools.Result r = Tools.run(List.of("java", "-jar", Tools.jar().toString(), "shell"),
+                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp,
+                "roles pikaci-runner\ncompletion tcsh\nresult new --exit-code 3 --message '' "
+                        + "--finished-at 2026-01-01T00:00:00Z\n");
+        assertEquals(0, r.code(), r.stderr());
+        assertTrue(r.stdout().contains("pikaci-runner  pikaci/dev"), r.stdout());
+        assertTrue(r.stdout().contains("[exit 2]"), r.stdout());
+        assertTrue(r.stdout().contains("\"message\": \"\","), "a quoted empty argument is kept:\n" + r.stdout());
+        assertEquals("pika: unsupported shell \"tcsh\": expected bash, zsh or fish\n", r.stderr());
     }
 
     @Test

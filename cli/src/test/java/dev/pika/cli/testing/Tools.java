@@ -143,6 +143,19 @@ public final class Tools {
      * @return the result
      */
     public static Result run(List<String> command, Map<String, String> env, Path dir) {
+        return run(command, env, dir, null);
+    }
+
+    /**
+     * Runs a command to completion (at most two minutes) with the given standard input.
+     *
+     * @param command the argv
+     * @param env     variables to set (added to this process's environment)
+     * @param dir     working directory, or null
+     * @param stdin   the standard input text, or null for none
+     * @return the result
+     */
+    public static Result run(List<String> command, Map<String, String> env, Path dir, String stdin) {
         try {
             ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
             pb.environment().putAll(env);
@@ -153,6 +166,9 @@ public final class Tools {
             Path err = Files.createTempFile("pika-it", ".err");
             pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
             Process p = pb.start();
+            if (stdin != null) {
+                p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
             p.getOutputStream().close();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
