@@ -1,8 +1,11 @@
 package dev.pika.cli;
 
+import dev.pika.cli.completion.CompleteCommand;
+import dev.pika.cli.completion.CompletionCommand;
 import dev.pika.cli.image.ImageCommand;
 import dev.pika.cli.record.ImageRecordCommand;
 import dev.pika.cli.record.RolesCommand;
+import dev.pika.cli.shell.ShellCommand;
 import dev.pika.cli.validate.ValidateCommands;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -34,6 +37,9 @@ import picocli.CommandLine.Spec;
             ImageCommand.class,
             RolesCommand.class,
             ImageRecordCommand.class,
+            CompletionCommand.class,
+            ShellCommand.class,
+            CompleteCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
