@@ -104,15 +104,27 @@ public final class Main implements Runnable {
     /**
      * @param args the command line
      * @return the full command line, or, when {@code args[0]} names a {@link Standalone} subcommand, a {@code pika}
-     *     root with only that subcommand
+     *     root with only that subcommand (for {@code __complete}: with {@code __complete} and the Standalone
+     *     subcommand the words are inside)
      */
     static CommandLine commandLine(String... args) {
         Class<?> only = args.length > 0 ? standaloneSubcommand(args[0]) : null;
+        Class<?> completed = null;
+        if (only == null && args.length > 0 && args[0].equals(CompleteCommand.NAME)) {
+            // TAB inside a Standalone subcommand (`__complete -- validate-result --fo`): the completion engine
+            // walks from the root into that subcommand and looks at nothing else
+            int first = args.length > 1 && args[1].equals("--") ? 2 : 1;
+            completed = args.length > first + 1 ? standaloneSubcommand(args[first]) : null;
+            only = completed == null ? null : CompleteCommand.class;
+        }
         if (only == null) {
             return commandLine(new Main());
         }
         CommandLine root = new CommandLine(CommandSpec.create().name(Main.class.getAnnotation(Command.class).name()));
         root.addSubcommand(new CommandLine(only, CommandLine.defaultFactory()));
+        if (completed != null) {
+            root.addSubcommand(new CommandLine(completed, CommandLine.defaultFactory()));
+        }
         return configure(root);
     }
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
- * {@link Main#run} builds only the named subcommand when it is {@link Main.Standalone} (start-up time); the user
- * must not be able to tell: same output, errors and exit codes as the full command tree.
+ * {@link Main#run} builds only the named subcommand when it is {@link Main.Standalone} (start-up time; also TAB
+ * completion inside such a subcommand); the user must not be able to tell: same output, errors and exit codes as
+ * the full command tree.
  */
 class MainStandaloneTest {
     static Stream<List<String>> commandLines() {
@@ -43,7 +44,16 @@ class MainStandaloneTest {
                 List.of("result"),
                 List.of("result", "new", "--exit-code", "3", "--finished-at", "2026-03-25T20:00:00Z"),
                 List.of("image-record"),
-                List.of("image-record", "--help"));
+                List.of("image-record", "--help"),
+                List.of("__complete", "--", "validate-result", ""),
+                List.of("__complete", "--", "validate-result", "--fo"),
+                List.of("__complete", "--", "validate-result", "--format", ""),
+                List.of("__complete", "--", "validate", "--kind", ""),
+                List.of("__complete", "--", "roles", ""),
+                List.of("__complete", "--", "render", "t"),
+                List.of("__complete", "--", "render", "tart-guest-script", "--"),
+                List.of("__complete", "--", "result", "new", "--exit-code", ""),
+                List.of("__complete", "validate-events", "-"));
     }
 
     @ParameterizedTest
@@ -52,7 +62,8 @@ class MainStandaloneTest {
         String[] a = args.toArray(String[]::new);
         CommandLine lazy = Main.commandLine(a);
         assertNotEquals(null, lazy.getSubcommands().get(a[0]));
-        assertEquals(1, lazy.getSubcommands().size(), "only the named subcommand is built");
+        assertEquals(a[0].equals("__complete") ? 2 : 1, lazy.getSubcommands().size(),
+                "only the named subcommand (and the one completed) is built");
         assertEquals(run(Main.commandLine(new Main()), a), run(lazy, a));
     }
 
