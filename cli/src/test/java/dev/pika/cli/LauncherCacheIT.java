@@ -134,6 +134,29 @@ class LauncherCacheIT {
 
     @ParameterizedTest
     @MethodSource("jdks")
+    void twoFirstRunsAtOnceBothSucceedAndLeaveOneCompleteArchive(Path jdk) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<Result> run = () -> launch(jdk, Map.of(), "--version");
+            List<java.util.concurrent.Future<Result>> both = pool.invokeAll(List.of(run, run));
+            for (java.util.concurrent.Future<Result> f : both) {
+                f.get().assertVersionOutput();
+                assertEquals("", f.get().stderr);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, archives().size(), "one archive: " + archives());
+        try (Stream<Path> s = Files.list(cacheHome.resolve("pika"))) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".")).toList(),
+                    "no temporary files left");
+        }
+        Result after = launch(jdk, Map.of("PIKA_JAVA_OPTS", "-Xlog:class+load=info"), "--version");
+        assertTrue(loadedFromArchive(after.stdout, MAIN_LOADED), "the archive is whole and used:\n" + after.head());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
     void aCacheLocationThatIsNotADirectoryStillRuns(Path jdk) throws Exception {
         Files.createDirectories(cacheHome);
         Files.writeString(cacheHome.resolve("pika"), "not a directory\n");
