@@ -92,7 +92,7 @@ public final class ImageRecordCommand extends CommandGroup {
 
         @Override
         protected ValidationReport validate(DocumentKind forced, String source, InputStream in) throws IOException {
-            ImageRecords.Inspection inspection = ImageRecords.inspect(source, in, forced);
+            ImageRecords.Inspection inspection = ImageRecords.inspect(source, in, forced, limits());
             inspections.put(inspection.report(), inspection);
             return inspection.report();
         }

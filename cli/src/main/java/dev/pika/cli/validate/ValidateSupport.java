@@ -2,14 +2,12 @@ package dev.pika.cli.validate;
 
 import dev.pika.cli.ExitCodes;
 import dev.pika.contract.validate.DocumentKind;
+import dev.pika.contract.validate.Limits;
 import dev.pika.contract.validate.ValidationReport;
 import dev.pika.contract.validate.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +40,24 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors: no warnings, no summary.")
     boolean quiet;
 
+    @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "16M", converter = MaxBytes.class,
+            description = "Most bytes read for one document or one event line, with an optional unit k, M or G "
+                + "(default: ${DEFAULT-VALUE}, at most 1G). Larger input is an error finding "
+                + "(document-too-large, line-too-long) and is not read further.")
+    Limits limits = Limits.DEFAULT;
+
+    /** Converts {@code --max-bytes} values ({@code 64M}, {@code 512k}, {@code 1000}). */
+    static final class MaxBytes implements picocli.CommandLine.ITypeConverter<Limits> {
+        @Override
+        public Limits convert(String value) {
+            try {
+                return Limits.parseMaxBytes(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /**
      * @param file the file name as given
      * @return the kind to check it as
@@ -60,7 +76,12 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
      * @throws IOException when the input cannot be read
      */
     protected ValidationReport validate(DocumentKind kind, String source, InputStream in) throws IOException {
-        return Validator.validate(kind, source, in);
+        return Validator.validate(kind, source, in, limits);
+    }
+
+    /** @return the byte limit from {@code --max-bytes} */
+    protected Limits limits() {
+        return limits;
     }
 
     /**
@@ -170,23 +191,17 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
                 ValidationReport r = validate(kind, source, stdin);
                 return new Outcome(source, r.kind(), r, null);
             } catch (IOException e) {
-                return new Outcome(source, kind, null, "cannot read standard input: " + e.getMessage());
+                return new Outcome(source, kind, null, "cannot read standard input: " + InputFiles.reason(e));
             }
         }
-        Path path = Path.of(file);
-        if (Files.isDirectory(path)) {
-            return new Outcome(source, kind, null, "cannot read " + file + ": is a directory");
-        }
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = InputFiles.open(Path.of(file))) {
             ValidationReport r = validate(kind, source, in);
             return new Outcome(source, r.kind(), r, null);
-        } catch (NoSuchFileException e) {
-            return new Outcome(source, kind, null, "cannot read " + file + ": no such file");
-        } catch (AccessDeniedException e) {
-            return new Outcome(source, kind, null, "cannot read " + file + ": permission denied");
+        } catch (InputFiles.Unreadable e) {
+            return new Outcome(source, kind, null, "cannot read " + file + ": " + e.getMessage());
         } catch (IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Outcome(source, kind, null, "cannot read " + file + ": " + why);
+            // reading (not opening) failed, e.g. an I/O error
+            return new Outcome(source, kind, null, "cannot read " + file + ": " + InputFiles.reason(e));
         }
     }
 }

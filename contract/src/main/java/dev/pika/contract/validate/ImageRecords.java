@@ -121,7 +121,7 @@ public final class ImageRecords {
     }
 
     /**
-     * Inspects a document read from a stream (not closed), at most {@link Limits#MAX_DOCUMENT_BYTES}.
+     * Inspects a document read from a stream (not closed), at most {@link Limits#MAX_DOCUMENT_BYTES} bytes.
      *
      * @param sourceName the name for findings
      * @param in         the document
@@ -131,11 +131,27 @@ public final class ImageRecords {
      * @throws IllegalArgumentException when {@code forced} is not a record kind
      */
     public static Inspection inspect(String sourceName, InputStream in, DocumentKind forced) throws IOException {
+        return inspect(sourceName, in, forced, Limits.DEFAULT);
+    }
+
+    /**
+     * Inspects a document read from a stream (not closed), at most {@code limits.maxBytes()}.
+     *
+     * @param sourceName the name for findings
+     * @param in         the document
+     * @param forced     the kind to check records as, or null to tell from the content
+     * @param limits     the byte limit
+     * @return the inspection
+     * @throws IOException when reading {@code in} fails
+     * @throws IllegalArgumentException when {@code forced} is not a record kind
+     */
+    public static Inspection inspect(String sourceName, InputStream in, DocumentKind forced, Limits limits)
+            throws IOException {
         if (forced != null && forced != DocumentKind.IMAGE_RECORD && forced != DocumentKind.EXECUTION_RECORD) {
             throw new IllegalArgumentException("not a record kind: " + forced.id());
         }
         Collector out = new Collector(sourceName);
-        byte[] bytes = Validator.readDocument(in, out);
+        byte[] bytes = Validator.readDocument(in, out, limits);
         if (bytes == null) {
             return new Inspection(new ValidationReport(sourceName, forced == null ? DocumentKind.IMAGE_RECORD
                     : forced, out.findings()), false, List.of());
@@ -154,7 +170,9 @@ public final class ImageRecords {
                     entries.add(entry(item, k));
                 }
             }
-            docKind = kinds.isEmpty() || kinds.stream().distinct().count() > 1 ? DocumentKind.IMAGE_RECORD
+            // a forced kind is the document's kind even for an empty array (found by ExecutionRecordFuzzTest)
+            docKind = forced != null ? forced
+                    : kinds.isEmpty() || kinds.stream().distinct().count() > 1 ? DocumentKind.IMAGE_RECORD
                     : kinds.get(0);
         } else {
             docKind = shape.kinds().get(0);

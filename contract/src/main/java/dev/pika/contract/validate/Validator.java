@@ -13,15 +13,15 @@ import java.util.List;
  * decoder's, plus the guest's request checks and the spec's validation rules; everything else the contract implies
  * is a {@link Severity#WARNING}. Findings are located: line and column of the offending token, and its JSON pointer.
  *
- * <p>Single documents are read whole, up to {@link Limits#MAX_DOCUMENT_BYTES}; event streams are read line by
- * line in constant memory (lines up to {@link Limits#MAX_EVENT_LINE_BYTES}).
+ * <p>Single documents are read whole, up to {@link Limits#maxBytes()} (default 16 MiB); event streams are read
+ * line by line in constant memory (lines up to the same limit). The other {@link Limits} are fixed.
  */
 public final class Validator {
     private Validator() {
     }
 
     /**
-     * Validates a document held in memory.
+     * Validates a document held in memory, with the {@link Limits#DEFAULT default limits}.
      *
      * @param kind       what the document is
      * @param sourceName the name to put in findings (a path, or {@code <stdin>})
@@ -29,15 +29,29 @@ public final class Validator {
      * @return the report; never throws for bad content
      */
     public static ValidationReport validate(DocumentKind kind, String sourceName, byte[] bytes) {
+        return validate(kind, sourceName, bytes, Limits.DEFAULT);
+    }
+
+    /**
+     * Validates a document held in memory.
+     *
+     * @param kind       what the document is
+     * @param sourceName the name to put in findings
+     * @param bytes      the document's bytes
+     * @param limits     the byte limit for the document (or each event line)
+     * @return the report; never throws for bad content
+     */
+    public static ValidationReport validate(DocumentKind kind, String sourceName, byte[] bytes, Limits limits) {
         try {
-            return validate(kind, sourceName, new ByteArrayInputStream(bytes));
+            return validate(kind, sourceName, new ByteArrayInputStream(bytes), limits);
         } catch (IOException e) {
             throw new IllegalStateException("reading a byte array cannot fail", e);
         }
     }
 
     /**
-     * Validates a document read from a stream (not closed by this method).
+     * Validates a document read from a stream (not closed by this method), with the {@link Limits#DEFAULT
+     * default limits}.
      *
      * @param kind       what the document is
      * @param sourceName the name to put in findings
@@ -48,31 +62,125 @@ public final class Validator {
      */
     public static ValidationReport validate(DocumentKind kind, String sourceName, InputStream in)
             throws IOException {
+        return validate(kind, sourceName, in, Limits.DEFAULT);
+    }
+
+    /**
+     * Validates a document read from a stream (not closed by this method). Reading stops at the limit: a single
+     * document is read up to {@code limits.maxBytes() + 1} bytes ({@code document-too-large} beyond), an event
+     * stream line by line until a line longer than {@code limits.maxBytes()} ({@code line-too-long}; the rest of
+     * the stream is not read, so an endless line cannot hang the check).
+     *
+     * @param kind       what the document is
+     * @param sourceName the name to put in findings
+     * @param in         the bytes
+     * @param limits     the byte limit
+     * @return the report
+     * @throws IOException only when reading {@code in} fails (the input is unreadable, not invalid)
+     */
+    public static ValidationReport validate(DocumentKind kind, String sourceName, InputStream in, Limits limits)
+            throws IOException {
         Collector out = new Collector(sourceName);
         if (kind == DocumentKind.EVENTS) {
-            new EventStream(out).read(in);
+            new EventStream(out, limits).read(in);
         } else {
-            byte[] bytes = readDocument(in, out);
-            if (bytes != null) {
-                Node root = walk(schema(kind), out, bytes, 0, bytes.length, 0);
+            // Streamed, not read whole: memory stays at Jackson's buffers plus the values kept for the rules.
+            Bounded bounded = new Bounded(in, limits.maxBytes());
+            try {
+                Node root = walk(schema(kind), out, bounded);
                 if (root != null) {
                     rules(kind).check(root, out);
                 }
+            } catch (Bounded.LimitReached e) {
+                out = new Collector(sourceName);
+                tooLarge(out, limits);
             }
         }
         return new ValidationReport(sourceName, kind, out.findings());
     }
 
+    private static void tooLarge(Collector out, Limits limits) {
+        out.add(Severity.ERROR, "document-too-large", 0, 0, 0, 0, "", "the document is larger than "
+                + limits.describe() + ", the most pika reads for one document; nothing after that was read",
+                "raise the limit with --max-bytes (e.g. --max-bytes 64M)");
+    }
+
+    /** Passes at most {@code max} bytes through, then fails with {@link LimitReached}; never closes its source. */
+    private static final class Bounded extends java.io.FilterInputStream {
+        /** The source has more than {@code max} bytes. */
+        static final class LimitReached extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            LimitReached() {
+                super("input larger than the limit", null);
+            }
+        }
+
+        private final int max;
+        private long count;
+
+        Bounded(InputStream in, int max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            // ask for one byte past the limit, so a document of exactly max bytes ends cleanly
+            long room = max + 1L - count;
+            int n = in.read(b, off, (int) Math.min(len, Math.max(room, 1)));
+            if (n > 0) {
+                count += n;
+                if (count > max) {
+                    throw new LimitReached();
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the source
+        }
+    }
+
+    /** Walks one JSON document read from a stream; JSON problems become findings, read failures are thrown. */
+    private static Node walk(Schema.Type type, Collector out, InputStream in) throws IOException {
+        byte[] head = in.readNBytes(4);
+        if (!encodingOk(out, head, 0, head.length, 0)) {
+            return null;
+        }
+        InputStream whole = new java.io.SequenceInputStream(new ByteArrayInputStream(head), in);
+        try (JsonParser p = Walker.FACTORY.createParser(whole)) {
+            return new Walker(p, out, 0).document(type);
+        }
+    }
+
     /**
-     * Reads a single document whole.
+     * Reads a single document whole, at most {@code limits.maxBytes() + 1} bytes.
      *
-     * @return its bytes, or null (with a finding) when it is larger than {@link Limits#MAX_DOCUMENT_BYTES}
+     * @return its bytes, or null (with a {@code document-too-large} finding) when it is larger than the limit
      */
-    static byte[] readDocument(InputStream in, Collector out) throws IOException {
-        byte[] bytes = in.readNBytes(Limits.MAX_DOCUMENT_BYTES + 1);
-        if (bytes.length > Limits.MAX_DOCUMENT_BYTES) {
-            out.add(Severity.ERROR, "document-too-large", 0, 0, 0, 0, "", "the document is larger than "
-                    + (Limits.MAX_DOCUMENT_BYTES >> 20) + " MiB, the most pika reads for one document", null);
+    static byte[] readDocument(InputStream in, Collector out, Limits limits) throws IOException {
+        byte[] bytes = in.readNBytes(limits.maxBytes() + 1);
+        if (bytes.length > limits.maxBytes()) {
+            tooLarge(out, limits);
             return null;
         }
         return bytes;
@@ -203,12 +311,18 @@ public final class Validator {
     /** Reads an event stream line by line: constant memory, 1-based stream line numbers in findings. */
     private static final class EventStream {
         private final Collector out;
-        private byte[] buf = new byte[1 << 16];
+        private final int maxLine;
+        private final String maxLineText;
+        private byte[] buf;
         private BigInteger prevSeq;
         private int prevSeqLine;
 
-        EventStream(Collector out) {
+        EventStream(Collector out, Limits limits) {
             this.out = out;
+            this.maxLine = limits.maxBytes();
+            this.maxLineText = limits.describe();
+            // one byte more than the limit: a line of exactly maxLine bytes still fits with its newline
+            this.buf = new byte[Math.min(1 << 16, maxLine + 1)];
         }
 
         void read(InputStream in) throws IOException {
@@ -217,7 +331,6 @@ public final class Validator {
             int lineNo = 0;
             int scanFrom = 0;
             boolean eof = false;
-            boolean discarding = false;
             while (true) {
                 int nl = -1;
                 for (int i = scanFrom; i < len; i++) {
@@ -228,17 +341,13 @@ public final class Validator {
                 }
                 if (nl >= 0) {
                     lineNo++;
-                    if (discarding) {
-                        discarding = false;
-                    } else {
-                        line(lineNo, pos, nl - pos);
-                    }
+                    line(lineNo, pos, nl - pos);
                     pos = nl + 1;
                     scanFrom = pos;
                     continue;
                 }
                 if (eof) {
-                    if (pos < len && !discarding) {
+                    if (pos < len) {
                         line(lineNo + 1, pos, len - pos);
                     }
                     return;
@@ -250,19 +359,14 @@ public final class Validator {
                 }
                 scanFrom = len;
                 if (len == buf.length) {
-                    if (discarding || len >= Limits.MAX_EVENT_LINE_BYTES) {
-                        if (!discarding) {
-                            int ln = lineNo + 1;
-                            out.add(Severity.ERROR, "line-too-long", ln, 1, ln, 1, "", "line " + ln
-                                    + " is longer than " + (Limits.MAX_EVENT_LINE_BYTES >> 20)
-                                    + " MiB, the most pika reads for one event", null);
-                            discarding = true;
-                        }
-                        len = 0;
-                        scanFrom = 0;
-                    } else {
-                        buf = java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, Limits.MAX_EVENT_LINE_BYTES));
+                    if (len > maxLine) {
+                        int ln = lineNo + 1;
+                        out.add(Severity.ERROR, "line-too-long", ln, 1, ln, 1, "", "line " + ln
+                                + " is longer than " + maxLineText + ", the most pika reads for one event; the "
+                                + "rest of the stream was not read", "raise the limit with --max-bytes");
+                        return;
                     }
+                    buf = java.util.Arrays.copyOf(buf, (int) Math.min(buf.length * 2L, maxLine + 1L));
                 }
                 int r = in.read(buf, len, buf.length - len);
                 if (r < 0) {

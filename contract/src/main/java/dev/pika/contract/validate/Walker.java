@@ -24,13 +24,14 @@ import java.util.function.IntFunction;
  */
 final class Walker {
     /** serde_json's recursion limit: the 128th nested container is rejected. */
-    static final int MAX_DEPTH = 127;
+    static final int MAX_DEPTH = Limits.MAX_DEPTH;
 
     static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH + 10)
-                    .maxNumberLength(1000)
-                    .maxStringLength(Limits.MAX_DOCUMENT_BYTES)
+                    .maxNumberLength(Limits.MAX_NUMBER_CHARS)
+                    .maxStringLength(Limits.MAX_STRING_CHARS)
+                    .maxNameLength(Limits.MAX_STRING_CHARS)
                     .build())
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
@@ -48,6 +49,7 @@ final class Walker {
     private final Collector out;
     private final int lineBase;
     private int depth;
+    private int values;
 
     /**
      * @param p        a parser positioned before the first token
@@ -107,7 +109,7 @@ final class Walker {
         } catch (Abort a) {
             return null;
         } catch (StreamConstraintsException e) {
-            syntaxFinding("limit-exceeded", e, "input exceeds a parser limit: ");
+            syntaxFinding("limit-exceeded", e, "");
             return null;
         } catch (JsonProcessingException e) {
             syntaxFinding("syntax-error", e, "");
@@ -136,7 +138,8 @@ final class Walker {
     }
 
     private void syntaxFinding(String rule, JsonProcessingException e, String prefix) {
-        JsonLocation loc = e.getLocation();
+        // constraint exceptions carry no location: use the start of the token being read
+        JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentTokenLocation();
         int line = loc == null ? 0 : Math.max(1, loc.getLineNr()) + lineBase;
         int col = loc == null ? 0 : Math.max(1, loc.getColumnNr());
         String msg = e.getOriginalMessage();
@@ -150,7 +153,25 @@ final class Walker {
         if (msg.startsWith("Unexpected end-of-input")) {
             msg = "EOF while parsing: " + msg;
         }
+        if (e instanceof StreamConstraintsException) {
+            msg = limitMessage(msg);
+        }
         out.add(Severity.ERROR, rule, line, col, line, col, currentPointer(), prefix + msg, null);
+    }
+
+    /** Says which of pika's {@link Limits} a Jackson constraint message is about, in the contract's words. */
+    static String limitMessage(String jackson) {
+        if (jackson.startsWith("Number value length") || jackson.startsWith("Number length")) {
+            return "a number longer than " + Limits.MAX_NUMBER_CHARS + " characters: more than pika reads";
+        }
+        if (jackson.startsWith("String value length")) {
+            return "a string longer than " + Limits.MAX_STRING_CHARS + " characters: more than pika reads";
+        }
+        if (jackson.startsWith("Name length")) {
+            return "a field name longer than " + Limits.MAX_STRING_CHARS + " characters: more than pika reads";
+        }
+        int from = jackson.indexOf(", from `StreamReadConstraints");
+        return "input exceeds a parser limit: " + (from < 0 ? jackson : jackson.substring(0, from) + ")");
     }
 
     private String currentPointer() {
@@ -174,8 +195,15 @@ final class Walker {
 
     // ---- values ---------------------------------------------------------------------------------------------
 
-    private Node start(Node.Kind kind, Node parent, String seg) {
+    private Node start(Node.Kind kind, Node parent, String seg) throws Abort {
         JsonLocation loc = p.currentTokenLocation();
+        if (++values > Limits.MAX_VALUES) {
+            int line = loc.getLineNr() + lineBase;
+            out.add(Severity.ERROR, "limit-exceeded", line, loc.getColumnNr(), line, loc.getColumnNr(),
+                    currentPointer(), "more than " + Limits.MAX_VALUES + " values in one document: more than "
+                            + "pika keeps for the value rules", null);
+            throw new Abort();
+        }
         return new Node(kind, parent, seg, loc.getLineNr() + lineBase, loc.getColumnNr());
     }
 
@@ -297,7 +325,7 @@ final class Walker {
         return sb.append('"').toString();
     }
 
-    private Node integer(Schema.Int it, Node parent, String seg) throws IOException {
+    private Node integer(Schema.Int it, Node parent, String seg) throws IOException, Abort {
         Node n = start(Node.Kind.INTEGER, parent, seg);
         BigInteger v;
         if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {

@@ -30,4 +30,15 @@ final class Fixtures {
             throw new AssertionError("cannot read fixture " + relative, e);
         }
     }
+
+    /** @return the bytes of {@code examples/NAME} in the repository (system property {@code pika.repo.dir}) */
+    static byte[] example(String name) {
+        Path p = Path.of(System.getProperty("pika.repo.dir", "..")).toAbsolutePath().normalize()
+                .resolve("examples").resolve(name);
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read example " + p, e);
+        }
+    }
 }

@@ -1,0 +1,18 @@
+package dev.pika.contract.validate.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.pika.contract.validate.DocumentKind;
+import org.junit.jupiter.api.BeforeAll;
+
+/** Fuzz target: any bytes validated as {@link DocumentKind#EVENTS} give findings or a valid verdict. */
+class EventsFuzzTest {
+    @BeforeAll
+    static void seeds() {
+        FuzzSupport.seedGeneratedCorpus(EventsFuzzTest.class, "fuzz");
+    }
+
+    @FuzzTest(maxDuration = "30s") // -Djazzer.max_duration=20s or JAZZER_MAX_DURATION overrides
+    void fuzz(byte[] data) {
+        FuzzSupport.check(DocumentKind.EVENTS, data);
+    }
+}
