@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
  * Base of a command that only groups subcommands ({@code pika render}, {@code pika result}): run without a
  * subcommand, it is a usage error (exit 2) that names the subcommands.
  */
-public abstract class CommandGroup implements Runnable {
+public abstract class CommandGroup implements Runnable, Main.Standalone {
     @Spec
     CommandSpec spec;
 

@@ -1,8 +1,11 @@
 package dev.pika.cli;
 
+import dev.pika.cli.completion.CompleteCommand;
+import dev.pika.cli.completion.CompletionCommand;
 import dev.pika.cli.image.ImageCommand;
 import dev.pika.cli.record.ImageRecordCommand;
 import dev.pika.cli.record.RolesCommand;
+import dev.pika.cli.shell.ShellCommand;
 import dev.pika.cli.validate.ValidateCommands;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -34,6 +37,9 @@ import picocli.CommandLine.Spec;
             ImageCommand.class,
             RolesCommand.class,
             ImageRecordCommand.class,
+            CompletionCommand.class,
+            ShellCommand.class,
+            CompleteCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -63,7 +69,10 @@ public final class Main implements Runnable {
      * @return a configured {@link CommandLine}
      */
     public static CommandLine commandLine(Object command) {
-        CommandLine cl = new CommandLine(command);
+        return configure(new CommandLine(command));
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         // `@file` arguments are data here (a guest command may start with @), never argument files
         cl.setExpandAtFiles(false);
@@ -80,7 +89,57 @@ public final class Main implements Runnable {
      * @return the process exit code
      */
     public static int run(String... args) {
-        return commandLine(new Main()).execute(args);
+        return commandLine(args).execute(args);
+    }
+
+    /**
+     * Marks a subcommand that never looks at the other commands (unlike {@code help} or completion, which walk the
+     * whole tree). When the first argument names one, {@link #run} builds the command line with that subcommand
+     * alone: picocli reflects over every command it is given, and start-up time is the product here
+     * (docs/performance.md).
+     */
+    public interface Standalone {
+    }
+
+    /**
+     * @param args the command line
+     * @return the full command line, or, when {@code args[0]} names a {@link Standalone} subcommand, a {@code pika}
+     *     root with only that subcommand (for {@code __complete}: with {@code __complete} and the Standalone
+     *     subcommand the words are inside)
+     */
+    static CommandLine commandLine(String... args) {
+        Class<?> only = args.length > 0 ? standaloneSubcommand(args[0]) : null;
+        Class<?> completed = null;
+        if (only == null && args.length > 0 && args[0].equals(CompleteCommand.NAME)) {
+            // TAB inside a Standalone subcommand (`__complete -- validate-result --fo`): the completion engine
+            // walks from the root into that subcommand and looks at nothing else
+            int first = args.length > 1 && args[1].equals("--") ? 2 : 1;
+            completed = args.length > first + 1 ? standaloneSubcommand(args[first]) : null;
+            only = completed == null ? null : CompleteCommand.class;
+        }
+        if (only == null) {
+            return commandLine(new Main());
+        }
+        CommandLine root = new CommandLine(CommandSpec.create().name(Main.class.getAnnotation(Command.class).name()));
+        root.addSubcommand(new CommandLine(only, CommandLine.defaultFactory()));
+        if (completed != null) {
+            root.addSubcommand(new CommandLine(completed, CommandLine.defaultFactory()));
+        }
+        return configure(root);
+    }
+
+    private static Class<?> standaloneSubcommand(String name) {
+        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+            if (!Standalone.class.isAssignableFrom(c)) {
+                continue; // not even its annotations: parsing them is a measurable part of start-up
+            }
+            Command command = c.getAnnotation(Command.class);
+            if (command != null
+                    && (command.name().equals(name) || java.util.Arrays.asList(command.aliases()).contains(name))) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /**
@@ -89,7 +148,8 @@ public final class Main implements Runnable {
      */
     public static void main(String[] args) {
         String program = System.getProperty("pika.program", "pika");
-        if (ImageCommand.PROGRAMS.contains(program)) {
+        // "pika" first: ImageCommand's class initialisation is not free, and plain pika runs do not need it
+        if (!"pika".equals(program) && ImageCommand.PROGRAMS.contains(program)) {
             System.exit(ImageCommand.runAs(program, args, ImageCommand.Context.system()));
         }
         System.exit(run(args));

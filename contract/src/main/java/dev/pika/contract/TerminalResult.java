@@ -32,7 +32,10 @@ public record TerminalResult(long schemaVersion, TerminalStatus status, String f
     /** Message writers use for exit code 0. */
     public static final String PASSED_MESSAGE = "test passed";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Created on first use: jackson-databind costs ~50 ms of start-up, and only {@code details} needs it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final DateTimeFormatter RFC3339_UTC_SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
 
@@ -91,7 +94,7 @@ public record TerminalResult(long schemaVersion, TerminalStatus status, String f
      */
     public String toPrettyJson() {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             g.setPrettyPrinter(serdePrettyPrinter());
             g.writeStartObject();
             g.writeNumberField("schema_version", schemaVersion);
@@ -103,7 +106,7 @@ public record TerminalResult(long schemaVersion, TerminalStatus status, String f
             }
             if (details != null && !details.isNull()) {
                 g.writeFieldName("details");
-                MAPPER.writeTree(g, details);
+                Json.MAPPER.writeTree(g, details);
             }
             g.writeEndObject();
         } catch (IOException e) {

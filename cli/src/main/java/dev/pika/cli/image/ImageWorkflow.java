@@ -36,7 +36,10 @@ final class ImageWorkflow {
     static final String NEW_FP = "<new-fingerprint>";
     static final String PREVIOUS_FP = "<previous-fingerprint>";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use (Incus's JSON output): a mapper costs ~50 ms, and a dry run never needs one. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final Pattern IMPORTED = Pattern.compile("fingerprint:\\s*([0-9a-f]{64})");
     private static final Pattern SHA256 = Pattern.compile("([0-9a-f]{64})\\b.*", Pattern.DOTALL);
     private static final Pattern TMP_DIR = Pattern.compile("/tmp/pika-incus-(image|src)\\.[A-Za-z0-9]+");
@@ -484,7 +487,7 @@ final class ImageWorkflow {
         }
         aliasState = 1;
         if (previous != null) {
-            ObjectNode body = JSON.createObjectNode();
+            ObjectNode body = Json.MAPPER.createObjectNode();
             body.put("target", fp);
             body.put("description", previousDescription);
             must(target.incus("the alias exists: retarget it in one API call, it never goes missing (a first import"
@@ -557,7 +560,7 @@ final class ImageWorkflow {
 
     private JsonNode parse(String json, Step step) {
         try {
-            return JSON.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new UserException(ExitCodes.FAILURE, step.program() + " printed something that is not JSON: "
                     + lastLine(json), e);

@@ -2,6 +2,7 @@ package dev.pika.cli.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pika.cli.ExitCodes;
 import dev.pika.cli.UserException;
 import dev.pika.cli.image.ShellQuote;
@@ -21,6 +22,11 @@ import java.util.List;
  * matches prefixes, so {@code pikaci/dev} also lists {@code pikaci/dev2}.
  */
 final class IncusImageList {
+    /** Created on first use: commands hold an {@link Exec} from start-up, and a mapper costs ~50 ms. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private IncusImageList() {
     }
 
@@ -113,7 +119,7 @@ final class IncusImageList {
     static String pick(String json, Target target, String project, String alias) {
         JsonNode list;
         try {
-            list = RolesCommand.MAPPER.readTree(json);
+            list = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             list = null;
         }

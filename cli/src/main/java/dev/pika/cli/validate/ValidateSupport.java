@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * Options and the run loop shared by {@code pika validate} and {@code pika validate-*}. Files are checked in
  * parallel (one thread per core) and reported in command-line order.
  */
-public abstract class ValidateSupport {
+public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
     /** The source name used for standard input. */
     public static final String STDIN_NAME = "<stdin>";
 

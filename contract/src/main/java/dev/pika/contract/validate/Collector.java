@@ -47,6 +47,22 @@ final class Collector {
         add(Severity.WARNING, rule, at.line, at.column, at.endLine, at.endColumn, at.pointer(), message, hint);
     }
 
+    /** A point to roll back to: findings and counters as they were. */
+    record Mark(int size, int errors, int dropped, int droppedErrors) {
+    }
+
+    Mark mark() {
+        return new Mark(findings.size(), errors, dropped, droppedErrors);
+    }
+
+    /** Forgets everything recorded since {@code m}. */
+    void reset(Mark m) {
+        findings.subList(m.size(), findings.size()).clear();
+        errors = m.errors();
+        dropped = m.dropped();
+        droppedErrors = m.droppedErrors();
+    }
+
     int errorCount() {
         return errors;
     }

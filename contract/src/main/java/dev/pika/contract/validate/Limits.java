@@ -19,8 +19,11 @@ public record Limits(int maxBytes) {
     public static final int MAX_EVENT_LINE_BYTES = 16 * 1024 * 1024;
     /** The largest {@link #maxBytes()} accepted: 1 GiB. */
     public static final int MAX_BYTES_CEILING = 1 << 30;
-    /** Longest string value or field name, in characters after unescaping: 1 MiB (1,048,576). */
-    public static final int MAX_STRING_CHARS = 1 << 20;
+    /**
+     * Longest string value or field name, in characters after unescaping: 4 Mi (4,194,304). serde_json has no such
+     * limit; this one only bounds memory, and documents of real writers stay far below it.
+     */
+    public static final int MAX_STRING_CHARS = 1 << 22;
     /** Longest number, in characters (Jackson's limit; serde_json has none but parses to f64/u64/i64). */
     public static final int MAX_NUMBER_CHARS = 1000;
     /**

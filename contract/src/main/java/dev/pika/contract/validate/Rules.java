@@ -2,10 +2,8 @@ package dev.pika.contract.validate;
 
 import dev.pika.contract.ContractConstants;
 import dev.pika.contract.GuestRole;
-import java.math.BigInteger;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import dev.pika.contract.model.RustText;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,24 +29,84 @@ final class Rules {
 
     static final DocumentRules NONE = (root, out) -> { };
 
-    private static final Pattern RFC3339 = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
-
-    /** @return true when {@code s} is an RFC 3339 date-time ({@code 2026-03-25T20:00:00Z}, {@code …+05:30}) */
+    /**
+     * @return true when {@code s} is an RFC 3339 date-time ({@code 2026-03-25T20:00:00Z}, {@code …+05:30}):
+     *     {@code YYYY-MM-DD}, {@code T}/{@code t}/space, {@code hh:mm:ss} (second 60 allowed: leap second),
+     *     1–9 fraction digits, {@code Z}/{@code z} or {@code ±hh:mm} (at most ±18:00, as java.time), and a real
+     *     calendar date (proleptic Gregorian leap years). Hand-written: it runs once per event line, and a
+     *     regex plus {@code OffsetDateTime.parse} cost more than the whole JSON walk (bench/RESULTS.md).
+     */
     static boolean isRfc3339(String s) {
-        if (!RFC3339.matcher(s).matches()) {
+        int n = s.length();
+        if (n < 20 || !digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 2) || s.charAt(7) != '-'
+                || !digits(s, 8, 2) || !digits(s, 11, 2) || s.charAt(13) != ':' || !digits(s, 14, 2)
+                || s.charAt(16) != ':' || !digits(s, 17, 2)) {
             return false;
         }
-        String iso = s.replace(' ', 'T').replace('t', 'T').replace('z', 'Z');
-        if (iso.startsWith("-")) {
+        char sep = s.charAt(10);
+        if (sep != 'T' && sep != 't' && sep != ' ') {
             return false;
         }
-        try {
-            OffsetDateTime.parse(iso.substring(0, 19).replace(":60", ":59") + iso.substring(19));
-            return true;
-        } catch (DateTimeParseException e) {
+        int i = 19;
+        if (s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i == start || i - start > 9 || i == n) {
+                return false;
+            }
+        }
+        char z = s.charAt(i);
+        if (z == 'Z' || z == 'z') {
+            if (i + 1 != n) {
+                return false;
+            }
+        } else if (z == '+' || z == '-') {
+            if (n - i != 6 || !digits(s, i + 1, 2) || s.charAt(i + 3) != ':' || !digits(s, i + 4, 2)) {
+                return false;
+            }
+            int offsetMinutes = number(s, i + 4, 2);
+            if (offsetMinutes > 59 || number(s, i + 1, 2) * 60 + offsetMinutes > 18 * 60) {
+                return false;
+            }
+        } else {
             return false;
         }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 2);
+        int day = number(s, 8, 2);
+        return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+                && number(s, 11, 2) <= 23 && number(s, 14, 2) <= 59 && number(s, 17, 2) <= 60;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean digits(String s, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
+    }
+
+    private static int daysInMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     static void lifecycleSchemaVersion(Node root, Collector out) {

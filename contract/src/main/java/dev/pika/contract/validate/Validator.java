@@ -325,6 +325,12 @@ public final class Validator {
             this.buf = new byte[Math.min(1 << 16, maxLine + 1)];
         }
 
+        /**
+         * Reads the stream. Each buffer of complete lines is first parsed with one parser (fast: no parser per
+         * line); if anything in it is not a clean one-event-per-line run — an error, two values on a line, a value
+         * across lines — its findings are dropped and the same lines are checked one by one, so the findings are
+         * always exactly those of a line-by-line read.
+         */
         void read(InputStream in) throws IOException {
             int len = 0;
             int pos = 0;
@@ -332,23 +338,22 @@ public final class Validator {
             int scanFrom = 0;
             boolean eof = false;
             while (true) {
-                int nl = -1;
-                for (int i = scanFrom; i < len; i++) {
+                int last = -1;
+                for (int i = len - 1; i >= scanFrom; i--) {
                     if (buf[i] == '\n') {
-                        nl = i;
+                        last = i;
                         break;
                     }
                 }
-                if (nl >= 0) {
-                    lineNo++;
-                    line(lineNo, pos, nl - pos);
-                    pos = nl + 1;
+                if (last >= 0) {
+                    lineNo = lines(lineNo, pos, last + 1);
+                    pos = last + 1;
                     scanFrom = pos;
                     continue;
                 }
                 if (eof) {
                     if (pos < len) {
-                        line(lineNo + 1, pos, len - pos);
+                        lines(lineNo, pos, len);
                     }
                     return;
                 }
@@ -377,14 +382,90 @@ public final class Validator {
             }
         }
 
+        /**
+         * Checks the lines in {@code buf[from, to)} (complete lines, the last one possibly without its newline).
+         *
+         * @param lineNo the number of lines before {@code from}
+         * @return the number of lines after {@code to}
+         */
+        private int lines(int lineNo, int from, int to) {
+            Collector.Mark mark = out.mark();
+            BigInteger seqBefore = prevSeq;
+            int seqLineBefore = prevSeqLine;
+            if (fast(lineNo, from, to)) {
+                return lineNo + newlines(from, to) + (to > from && buf[to - 1] != '\n' ? 1 : 0);
+            }
+            out.reset(mark);
+            prevSeq = seqBefore;
+            prevSeqLine = seqLineBefore;
+            int start = from;
+            for (int i = from; i < to; i++) {
+                if (buf[i] == '\n') {
+                    line(++lineNo, start, i - start);
+                    start = i + 1;
+                }
+            }
+            if (start < to) {
+                line(++lineNo, start, to - start);
+            }
+            return lineNo;
+        }
+
+        private int newlines(int from, int to) {
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                if (buf[i] == '\n') {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** One parser over many lines; false when the chunk must be checked line by line instead. */
+        private boolean fast(int lineNo, int from, int to) {
+            int len = to - from;
+            if (len >= 2 && ((buf[from] & 0xff) == 0xEF || (buf[from] & 0xff) == 0xFE
+                    || (buf[from] & 0xff) == 0xFF)) {
+                return false;
+            }
+            for (int i = from; i < Math.min(to, from + 4); i++) {
+                if (buf[i] == 0) {
+                    return false;
+                }
+            }
+            int errorsBefore = out.errorCount();
+            try (JsonParser p = Walker.FACTORY.createParser(buf, from, len)) {
+                Walker w = new Walker(p, out, lineNo);
+                int lastLine = 0;
+                while (true) {
+                    Node event = w.nextRootValue(Schemas.LIFECYCLE_EVENT);
+                    if (event == Walker.END) {
+                        return true;
+                    }
+                    // an error, two values on one line, or one value over several lines: not per-line clean
+                    if (out.errorCount() != errorsBefore || event == null || event.line() - lineNo == lastLine
+                            || event.endLine() != event.line()) {
+                        return false;
+                    }
+                    lastLine = event.line() - lineNo;
+                    check(event, event.line());
+                }
+            } catch (IOException | Walker.Abort e) {
+                return false;
+            }
+        }
         private void line(int lineNo, int off, int len) {
             if (blank(off, len)) {
                 return;
             }
             Node event = walk(Schemas.LIFECYCLE_EVENT, out, buf, off, len, lineNo - 1);
-            if (event == null) {
-                return;
+            if (event != null) {
+                check(event, lineNo);
             }
+        }
+
+        /** The value rules of one decoded event, and the stream's seq order. */
+        private void check(Node event, int lineNo) {
             Rules.EVENT.check(event, out);
             Node seq = event.get("seq");
             if (seq != null && seq.integer() != null) {

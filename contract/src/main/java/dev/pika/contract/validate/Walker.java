@@ -88,6 +88,32 @@ final class Walker {
                 : mismatch(new Schema.Array(elementType.apply(0)), null, null));
     }
 
+    /**
+     * Walks the next of several top-level values in one input (a chunk of event lines), with no trailing check.
+     * Syntax and limit problems propagate instead of becoming findings: the caller redoes the chunk line by line.
+     *
+     * @param root the expected type of each value
+     * @return the value's node (null when it was not usable: findings say why), or {@link #END} at the end of input
+     * @throws IOException on malformed JSON or a limit ({@link JsonProcessingException}), or a read error
+     * @throws Abort after a fatal finding (recursion limit, lone surrogate)
+     */
+    Node nextRootValue(Schema.Type root) throws IOException, Abort {
+        if (p.nextToken() == null) {
+            return END;
+        }
+        depth = 0;
+        values = 0;
+        return value(root, null, null);
+    }
+
+    /** Returned by {@link #nextRootValue} at the end of the input. */
+    static final Node END = new Node(Node.Kind.NULL, null, null, 0, 0);
+
+    /** @return the parser, for callers that check where a value started and ended */
+    JsonParser parser() {
+        return p;
+    }
+
     /** Reads the top-level value; the parser is on its first token. */
     private interface Body {
         Node read() throws IOException, Abort;

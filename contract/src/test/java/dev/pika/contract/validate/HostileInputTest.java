@@ -110,10 +110,10 @@ class HostileInputTest {
     void hundredMegabyteStringIsCutOffAtTheStringLimit() {
         Generated in = new Generated(RESULT_HEAD, 'x', 100L << 20, "\"}");
         Finding f = only(check(DocumentKind.RESULT, in, Limits.DEFAULT), "limit-exceeded");
-        assertEquals("a string longer than 1048576 characters: more than pika reads", f.message());
+        assertEquals("a string longer than 4194304 characters: more than pika reads", f.message());
         assertEquals("/message", f.pointer());
         assertEquals(1, f.line());
-        assertTrue(in.read < (2L << 20), "reading stops soon after the string limit: read " + in.read);
+        assertTrue(in.read < (5L << 20), "reading stops soon after the string limit: read " + in.read);
 
         Generated line = new Generated(EVENT.replace("\"m\"}", "\""), 'x', 100L << 20, "\"}\n" + EVENT + "\n");
         Finding tooLong = only(check(DocumentKind.EVENTS, line, Limits.DEFAULT), "line-too-long");
@@ -134,15 +134,15 @@ class HostileInputTest {
 
     @Test
     void stringsLongerThanTheStringLimitAreALimitFindingInsideTheDocumentLimit() {
-        Generated in = new Generated(RESULT_HEAD, 'x', 2L << 20, "\"}");
+        Generated in = new Generated(RESULT_HEAD, 'x', 5L << 20, "\"}");
         Finding f = only(check(DocumentKind.RESULT, in, Limits.DEFAULT), "limit-exceeded");
-        assertEquals("a string longer than 1048576 characters: more than pika reads", f.message());
+        assertEquals("a string longer than 4194304 characters: more than pika reads", f.message());
         assertEquals("/message", f.pointer());
         // just under the limit is fine
-        Generated ok = new Generated(RESULT_HEAD, 'x', (1 << 20) - 1, "\"}");
+        Generated ok = new Generated(RESULT_HEAD, 'x', (1 << 22) - 1, "\"}");
         assertTrue(check(DocumentKind.RESULT, ok, Limits.DEFAULT).valid(false));
-        Generated name = new Generated("{\"", 'n', 2L << 20, "\": 1}");
-        assertEquals("a field name longer than 1048576 characters: more than pika reads",
+        Generated name = new Generated("{\"", 'n', 5L << 20, "\": 1}");
+        assertEquals("a field name longer than 4194304 characters: more than pika reads",
                 only(check(DocumentKind.STATUS, name, Limits.DEFAULT), "limit-exceeded").message());
     }
 

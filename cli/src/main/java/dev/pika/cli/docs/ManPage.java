@@ -1,0 +1,381 @@
+package dev.pika.cli.docs;
+
+import dev.pika.cli.completion.CompletionEngine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Writes one man(7) page (troff) for a picocli command: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, COMMANDS (when it
+ * has subcommands), EXIT STATUS, ENVIRONMENT, FILES (when there are any), the footer's other sections (e.g. OUTPUT,
+ * NOTES), EXAMPLES, SEE ALSO, in the order of man-pages(7). The output is deterministic (no clock), plain ASCII with troff escapes, and clean under
+ * {@code mandoc -T lint} above style level.
+ *
+ * @param spec          the command
+ * @param name          the page name, e.g. {@code pika-validate-result} (file {@code NAME.1})
+ * @param invocation    what a user types to run it, e.g. {@code pika validate-result} or {@code incus-role-image}
+ * @param intro         paragraphs placed before the command's description (e.g. what a launcher stands for)
+ * @param hiddenOptions option names not documented on this page (e.g. {@code --role} on a legacy launcher)
+ * @param environment   environment variables documented on every page, after the command's own
+ * @param files         files documented on this page, after the command's own
+ * @param seeAlso       references, e.g. {@code pika(1)}
+ * @param date          the page date, {@code YYYY-MM-DD}
+ * @param source        the source line, e.g. {@code pika 0.1.0}
+ * @param examplePrefix the command words the page's examples are written with, replaced by {@code invocation}
+ *                      (e.g. {@code pika image} on the {@code incus-role-image} page); null to keep them as written
+ */
+public record ManPage(CommandSpec spec, String name, String invocation, List<String> intro, Set<String> hiddenOptions,
+                      List<HelpSections.Entry> environment, List<HelpSections.Entry> files, List<String> seeAlso,
+                      String date, String source, String examplePrefix) {
+
+    private static final int MAX_LINE = 80;
+
+    /** @return the page text */
+    public String render() {
+        HelpSections footer = HelpSections.of(spec);
+        StringBuilder out = new StringBuilder();
+        out.append(".\\\" Generated from pika's picocli command model by dev.pika.cli.docs.DocsGenerator; do not edit.\n");
+        out.append(".\\\" Regenerate with scripts/regen-docs.sh.\n");
+        out.append(".TH ").append(quote(name.toUpperCase(Locale.ROOT))).append(" 1 ").append(quote(date)).append(' ')
+                .append(quote(source)).append(" \"pika manual\"\n");
+        out.append(".nh\n.ad l\n");
+
+        out.append(".SH NAME\n").append(code(name)).append(" \\- ")
+                .append(text(CompletionEngine.summary(spec))).append('\n');
+
+        out.append(".SH SYNOPSIS\n");
+        boolean firstSynopsis = true;
+        for (String line : synopses()) {
+            out.append(firstSynopsis ? "" : ".br\n");
+            firstSynopsis = false;
+            if (line.equals(invocation) || line.startsWith(invocation + " ")) {
+                out.append(".B ").append(code(invocation)).append('\n');
+                line = line.substring(invocation.length()).strip();
+            }
+            if (!line.isEmpty()) {
+                out.append(code(line)).append('\n');
+            }
+        }
+
+        out.append(".SH DESCRIPTION\n");
+        boolean first = true;
+        List<String> paragraphs = new ArrayList<>(intro);
+        for (String d : spec.usageMessage().description()) {
+            paragraphs.add(CompletionEngine.plain(d));
+        }
+        for (String paragraph : paragraphs) {
+            if (paragraph.isBlank()) {
+                continue;
+            }
+            if (!first) {
+                out.append(".PP\n");
+            }
+            first = false;
+            out.append(lines(paragraph)).append('\n');
+        }
+
+        List<ArgSpec> args = new ArrayList<>();
+        for (PositionalParamSpec p : spec.positionalParameters()) {
+            if (!p.hidden()) {
+                args.add(p);
+            }
+        }
+        for (OptionSpec o : spec.options()) {
+            if (!o.hidden() && !hiddenOptions.contains(o.longestName())) {
+                args.add(o);
+            }
+        }
+        if (!args.isEmpty()) {
+            out.append(".SH OPTIONS\n");
+            for (ArgSpec a : args) {
+                out.append(".TP\n").append(tag(a)).append('\n').append(argDescription(a)).append('\n');
+            }
+        }
+
+        List<CommandSpec> subs = subcommands(spec);
+        if (!subs.isEmpty()) {
+            out.append(".SH COMMANDS\n");
+            for (CommandSpec sub : subs) {
+                out.append(".TP\n").append("\\fB").append(code(sub.name())).append("\\fR\n")
+                        .append(text(CompletionEngine.summary(sub)))
+                        .append(". See \\fB").append(code(DocsGenerator.pageName(sub))).append("\\fR(1).\n");
+            }
+        }
+
+        Map<String, String> exitCodes = spec.usageMessage().exitCodeList();
+        if (exitCodes.isEmpty()) {
+            exitCodes = spec.root().usageMessage().exitCodeList();
+        }
+        if (!exitCodes.isEmpty()) {
+            out.append(".SH EXIT STATUS\n");
+            for (Map.Entry<String, String> e : exitCodes.entrySet()) {
+                out.append(".TP\n.B ").append(code(e.getKey().strip())).append('\n')
+                        .append(lines(CompletionEngine.plain(e.getValue()).strip())).append('\n');
+            }
+        }
+
+        entries(out, "ENVIRONMENT", merge(footer.environment(), environment));
+        entries(out, "FILES", merge(footer.files(), files));
+
+        for (Map.Entry<String, List<String>> e : footer.other().entrySet()) {
+            var asEntries = HelpSections.entries(e.getValue());
+            if (asEntries.isPresent()) {
+                entries(out, quote(e.getKey()), asEntries.get());
+                continue;
+            }
+            out.append(".SH ").append(quote(e.getKey())).append('\n');
+            first = true;
+            for (String line : e.getValue()) {
+                if (!first) {
+                    out.append(".br\n");
+                }
+                first = false;
+                out.append(text(line.strip())).append('\n');
+            }
+        }
+
+        out.append(".SH EXAMPLES\n");
+        List<HelpSections.Example> examples = footer.examples();
+        if (examples.isEmpty()) {
+            examples = List.of(new HelpSections.Example("Show the usage help of this command:",
+                    List.of(invocation + " --help")));
+        }
+        boolean afterText = false;
+        for (HelpSections.Example ex : examples) {
+            if (!ex.description().isEmpty()) {
+                out.append(afterText ? ".PP\n" : "").append(text(ex.description())).append('\n');
+                afterText = true;
+            }
+            out.append(afterText ? ".PP\n" : "").append(".RS 4\n.nf\n");
+            afterText = true;
+            for (String c : ex.commands()) {
+                if (examplePrefix != null && (c.equals(examplePrefix) || c.startsWith(examplePrefix + " "))) {
+                    c = invocation + c.substring(examplePrefix.length());
+                }
+                boolean continuation = c.startsWith(" ");
+                out.append(escapeLine(continuation ? c : "$ " + c, true)).append('\n');
+            }
+            out.append(".fi\n.RE\n");
+        }
+
+        List<String> refs = new ArrayList<>(seeAlso);
+        for (String ref : footer.seeAlso()) {
+            if (!refs.contains(ref)) {
+                refs.add(ref);
+            }
+        }
+        if (!refs.isEmpty()) {
+            out.append(".SH SEE ALSO\n");
+            for (int i = 0; i < refs.size(); i++) {
+                String ref = refs.get(i);
+                int paren = ref.indexOf('(');
+                String page = paren > 0 ? ref.substring(0, paren) : ref;
+                String section = paren > 0 ? ref.substring(paren) : "";
+                out.append(".BR ").append(code(page)).append(' ').append(section)
+                        .append(i < refs.size() - 1 ? "," : "").append('\n');
+            }
+        }
+        return wrap(out.toString());
+    }
+
+    /** Breaks text lines in fill mode at spaces so no input line is longer than 80 bytes (mandoc's style). */
+    private static String wrap(String page) {
+        StringBuilder out = new StringBuilder();
+        boolean fill = true;
+        for (String line : page.split("\n")) {
+            if (line.startsWith(".nf")) {
+                fill = false;
+            } else if (line.startsWith(".fi")) {
+                fill = true;
+            }
+            if (!fill || line.startsWith(".") || line.length() <= MAX_LINE) {
+                out.append(line).append('\n');
+                continue;
+            }
+            StringBuilder current = new StringBuilder();
+            for (String word : line.split(" ")) {
+                if (current.length() > 0 && current.length() + 1 + word.length() > MAX_LINE) {
+                    out.append(current).append('\n');
+                    current.setLength(0);
+                }
+                if (current.length() == 0 && (word.startsWith(".") || word.startsWith("'"))) {
+                    current.append("\\&");
+                } else if (current.length() > 0) {
+                    current.append(' ');
+                }
+                current.append(word);
+            }
+            out.append(current).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The non-hidden subcommands of a command, each once (aliases skipped). */
+    static List<CommandSpec> subcommands(CommandSpec spec) {
+        List<CommandSpec> subs = new ArrayList<>();
+        for (Map.Entry<String, CommandLine> e : spec.subcommands().entrySet()) {
+            CommandSpec sub = e.getValue().getCommandSpec();
+            if (!sub.usageMessage().hidden() && e.getKey().equals(sub.name())) {
+                subs.add(sub);
+            }
+        }
+        return subs;
+    }
+
+    /**
+     * The synopsis lines, each starting with {@link #invocation} where picocli's start with the command's qualified
+     * name: the {@code customSynopsis} lines when the command has them, else picocli's synopsis on one line.
+     */
+    private List<String> synopses() {
+        List<String> lines = new ArrayList<>();
+        String[] custom = spec.usageMessage().customSynopsis();
+        if (custom.length > 0) {
+            for (String line : custom) {
+                for (String part : CompletionEngine.plain(line).split("\n")) {
+                    if (!part.isBlank()) {
+                        lines.add(part.strip());
+                    }
+                }
+            }
+        } else {
+            CommandLine.Help help = new CommandLine.Help(spec,
+                    CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+            lines.add(help.synopsis(0).strip());
+        }
+        List<String> out = new ArrayList<>();
+        String qualified = spec.qualifiedName();
+        for (String line : lines) {
+            line = line.replaceAll("\\s+", " ").replace(qualified + " ", invocation + " ");
+            if (line.equals(qualified)) {
+                line = invocation;
+            }
+            for (String hidden : hiddenOptions) {
+                String h = Pattern.quote(hidden);
+                line = line.replaceAll("\\[" + h + "[= ][^]]*] ?", "").replaceAll(h + "[= ]\\S+ ?", "").strip();
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    private static String tag(ArgSpec a) {
+        if (a instanceof OptionSpec o) {
+            StringBuilder sb = new StringBuilder();
+            for (String n : o.names()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append("\\fB").append(code(n)).append("\\fR");
+            }
+            if (o.arity().max() > 0) {
+                sb.append("=\\fI").append(code(o.paramLabel())).append("\\fR");
+                if (o.isMultiValue()) {
+                    sb.append("...");
+                }
+            }
+            return sb.toString();
+        }
+        return "\\fI" + code(a.paramLabel()) + "\\fR" + (a.isMultiValue() ? "..." : "");
+    }
+
+    private static String argDescription(ArgSpec a) {
+        String description = CompletionEngine.plain(String.join(" ", a.description())).strip();
+        StringBuilder sb = new StringBuilder(description.isEmpty() ? "" : lines(description));
+        Iterable<String> candidates = CompletionEngine.candidateValues(a);
+        if (candidates != null) {
+            List<String> values = new ArrayList<>();
+            candidates.forEach(values::add);
+            String joined = String.join(", ", values);
+            if (!values.isEmpty() && !description.contains(joined)) {
+                sb.append(sb.length() == 0 ? "" : "\n").append("Values: ").append(code(joined)).append('.');
+            }
+        }
+        String dflt = a.defaultValue();
+        if (dflt != null && !description.contains(dflt)) {
+            sb.append(sb.length() == 0 ? "" : "\n").append("Default: ").append(code(dflt)).append('.');
+        }
+        return sb.length() == 0 ? "\\&" : sb.toString();
+    }
+
+    private static List<HelpSections.Entry> merge(List<HelpSections.Entry> own, List<HelpSections.Entry> common) {
+        Map<String, HelpSections.Entry> byName = new LinkedHashMap<>();
+        for (HelpSections.Entry e : own) {
+            byName.putIfAbsent(e.name(), e);
+        }
+        for (HelpSections.Entry e : common) {
+            byName.putIfAbsent(e.name(), e);
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    private static void entries(StringBuilder out, String section, List<HelpSections.Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        out.append(".SH ").append(section).append('\n');
+        for (HelpSections.Entry e : entries) {
+            out.append(".TP\n.B ").append(code(e.name())).append('\n')
+                    .append(e.text().isEmpty() ? "\\&" : text(e.text())).append('\n');
+        }
+    }
+
+    /** Text with explicit line breaks kept ({@code .br}). */
+    private static String lines(String text) {
+        List<String> parts = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                parts.add(text(line.strip()));
+            }
+        }
+        return String.join("\n.br\n", parts);
+    }
+
+    /** Running text: escapes, hyphens kept as hyphens. */
+    static String text(String s) {
+        return escapeLine(s, false);
+    }
+
+    /** Code (names, options, commands): hyphens become {@code \-} so they copy and paste as ASCII minus. */
+    static String code(String s) {
+        return escapeLine(s, true);
+    }
+
+    /** A macro argument in double quotes. */
+    private static String quote(String s) {
+        return "\"" + escapeLine(s, false).replace("\"", "\\(dq") + "\"";
+    }
+
+    /**
+     * Escapes one line of text for troff: backslash, leading dot or apostrophe, non-ASCII as {@code \[uXXXX]}.
+     *
+     * @param s     the text, one line
+     * @param minus whether to write hyphens as {@code \-}
+     * @return the escaped text
+     */
+    static String escapeLine(String s, boolean minus) {
+        StringBuilder sb = new StringBuilder();
+        if (s.startsWith(".") || s.startsWith("'")) {
+            sb.append("\\&");
+        }
+        s.codePoints().forEach(cp -> {
+            if (cp == '\\') {
+                sb.append("\\e");
+            } else if (cp == '-' && minus) {
+                sb.append("\\-");
+            } else if (cp == '\t') {
+                sb.append(' ');
+            } else if (cp > 126 || cp < 32) {
+                sb.append(String.format(Locale.ROOT, "\\[u%04X]", cp));
+            } else {
+                sb.append((char) cp);
+            }
+        });
+        return sb.toString();
+    }
+}
