@@ -337,6 +337,7 @@ public final class ImageCommand implements Runnable {
                 hook = new Thread(() -> {
                     signalled = true;
                     String phase = phases.current();
+                    phases.silence();
                     if (!cleanup.running()) {
                         children.killAll();
                     }

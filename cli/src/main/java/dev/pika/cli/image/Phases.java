@@ -88,8 +88,15 @@ final class Phases {
         return "[" + number + "/" + total + "] " + current;
     }
 
+    /** Stops all further phase output (after a signal, the shutdown hook's line is the last one). */
+    void silence() {
+        silenced = true;
+    }
+
+    private volatile boolean silenced;
+
     private void say(String line) {
-        if (!quiet) {
+        if (!quiet && !silenced) {
             synchronized (err) {
                 err.println(line);
                 err.flush();
