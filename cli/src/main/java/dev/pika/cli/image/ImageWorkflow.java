@@ -333,22 +333,34 @@ final class ImageWorkflow {
     /**
      * Takes the alias lock: an exclusive {@code flock} on {@code /tmp/pika-incus-alias.HASH.lock} on the machine
      * that runs incus (HASH: the first 16 hex digits of SHA-256 of {@code PROJECT\nALIAS}). Two imports of one alias
-     * then look up the previous image, import and move the alias one after the other, never interleaved; the lock
-     * holder is a shell that waits on its stdin, so the lock is released when we are done, fail, or are killed
-     * (the ssh session ends). The lock file stays (it is empty).
+     * then look up the previous image, import and move the alias one after the other, never interleaved. The lock
+     * holder is {@code sh} waiting on its stdin, so the lock is released when we are done, fail, or are killed
+     * (the ssh session ends). On a normal release the holder deletes the lock file while still holding it; a
+     * waiter that then finds its file gone (not the same inode as its descriptor) opens the new one and waits
+     * again, so no two holders ever run at once and no lock files pile up.
      *
      * @return the held lock
      */
     private Runner.Held lockAlias() {
-        String file = "/tmp/pika-incus-alias." + sha256Hex((s.project() + "\n" + s.alias())
-                .getBytes(StandardCharsets.UTF_8)).substring(0, 16) + ".lock";
-        String script = "exec 9>>" + sq(file) + " && { flock -n 9 || { echo waiting && flock 9; }; } && echo "
-                + sq(LOCKED) + " && exec cat >/dev/null";
+        String file = lockFile(s.project(), s.alias());
+        String script = "f=" + sq(file) + "; while :; do exec 9>>\"$f\" && { flock -n 9 || { echo waiting "
+                + "&& flock 9; }; } || exit 1; [ \"$f\" -ef /proc/self/fd/9 ] && break; done; echo " + sq(LOCKED)
+                + "; cat >/dev/null; rm -f \"$f\"";
         Step step = target.host == null
                 ? new Step(List.of("sh", "-c", script), LOCK_NOTE, LOCKED)
-                : target.shell(script, LOCK_NOTE, LOCKED);
+                : target.shell("sh -c " + sq(script), LOCK_NOTE, LOCKED);
         return runner.hold(step, LOCKED, line -> phases.detail("waiting: another import of " + s.alias()
                 + " (project " + s.project() + ") holds " + file));
+    }
+
+    /**
+     * @param project the Incus project
+     * @param alias   the image alias
+     * @return the alias lock's file on the incus host
+     */
+    static String lockFile(String project, String alias) {
+        return "/tmp/pika-incus-alias." + sha256Hex((project + "\n" + alias).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16) + ".lock";
     }
 
     private static final String LOCK_NOTE = "the alias lock, held (stdin open) until the alias has moved: concurrent "
