@@ -18,6 +18,12 @@ public final class ValidateCommands {
 
     static final String EXIT_HEADING = "%nExit codes:%n";
     static final String FOOTER_HEADING = "%nOutput:%n";
+    static final String EXIT_VALID = " 0:every document valid";
+    static final String EXIT_INVALID = " 1:at least one document invalid";
+    static final String EXIT_USAGE = " 2:usage error or unreadable input";
+    static final String OUT_TEXT = "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a "
+            + "summary line.";
+    static final String OUT_JSON = "  json    one JSON document with every finding; github: ::error annotations.";
 
     /** Base for the commands bound to one kind. */
     abstract static class Fixed extends ValidateSupport implements Callable<Integer> {
@@ -41,12 +47,11 @@ public final class ValidateCommands {
     @Command(name = "validate-result", mixinStandardHelpOptions = true,
             description = "Check terminal results (result.json, CONTRACT.md §2).",
             exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {" 0:every document valid", " 1:at least one document invalid",
-                " 2:usage error or unreadable input"},
+            exitCodeList = {EXIT_VALID, EXIT_INVALID, EXIT_USAGE},
             footerHeading = FOOTER_HEADING, footer = {
                 "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), a hint indented",
                 "          under it, then a summary line such as `3 valid, 1 invalid (1 error, 0 warnings)`.",
-                "  json    one JSON document with every finding; github: ::error annotations.",
+                OUT_JSON,
                 "",
                 "Example:",
                 "  pika validate-result result.json",
@@ -62,11 +67,10 @@ public final class ValidateCommands {
     @Command(name = "validate-status", mixinStandardHelpOptions = true,
             description = "Check status snapshots (status.json, CONTRACT.md §2).",
             exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {" 0:every document valid", " 1:at least one document invalid",
-                " 2:usage error or unreadable input"},
+            exitCodeList = {EXIT_VALID, EXIT_INVALID, EXIT_USAGE},
             footerHeading = FOOTER_HEADING, footer = {
-                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a summary line.",
-                "  json    one JSON document with every finding; github: ::error annotations.",
+                OUT_TEXT,
+                OUT_JSON,
                 "",
                 "Example:",
                 "  pika validate-status /run/pika-cloud/status.json"})
@@ -83,11 +87,10 @@ public final class ValidateCommands {
                 + "line, blank lines skipped, line numbers are the stream's. Streams are read line by line in "
                 + "constant memory."},
             exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {" 0:every stream valid", " 1:at least one stream invalid",
-                " 2:usage error or unreadable input"},
+            exitCodeList = {" 0:every stream valid", " 1:at least one stream invalid", EXIT_USAGE},
             footerHeading = FOOTER_HEADING, footer = {
-                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a summary line.",
-                "  json    one JSON document with every finding; github: ::error annotations.",
+                OUT_TEXT,
+                OUT_JSON,
                 "",
                 "Example:",
                 "  pika validate-events /run/pika-cloud/events.jsonl"})
@@ -104,11 +107,10 @@ public final class ValidateCommands {
                 + "§3): unknown fields are errors, and the guest's own checks apply (schema_version 2, "
                 + "non-empty command, timeout_secs > 0)."},
             exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {" 0:every document valid", " 1:at least one document invalid",
-                " 2:usage error or unreadable input"},
+            exitCodeList = {EXIT_VALID, EXIT_INVALID, EXIT_USAGE},
             footerHeading = FOOTER_HEADING, footer = {
-                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a summary line.",
-                "  json    one JSON document with every finding; github: ::error annotations.",
+                OUT_TEXT,
+                OUT_JSON,
                 "",
                 "Example:",
                 "  pika validate-request guest-request.json"})
@@ -125,11 +127,10 @@ public final class ValidateCommands {
                 + "validation rules (non-empty identity/incus fields, absolute paths under paths.state_dir, "
                 + "non-empty entry_command, valid and unique mount guest paths)."},
             exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {" 0:every document valid", " 1:at least one document invalid",
-                " 2:usage error or unreadable input"},
+            exitCodeList = {EXIT_VALID, EXIT_INVALID, EXIT_USAGE},
             footerHeading = FOOTER_HEADING, footer = {
-                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a summary line.",
-                "  json    one JSON document with every finding; github: ::error annotations.",
+                OUT_TEXT,
+                OUT_JSON,
                 "",
                 "Example:",
                 "  pika validate-spec runtime-spec.json"})
@@ -146,11 +147,11 @@ public final class ValidateCommands {
                 + "file name: result.json, status.json, events.jsonl (or any *.jsonl), guest-request.json, and "
                 + "names starting with result, status, events, guest-request or spec."},
             exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {" 0:every document valid", " 1:at least one document invalid",
+            exitCodeList = {EXIT_VALID, EXIT_INVALID,
                 " 2:usage error, unreadable input, or a file whose kind cannot be told"},
             footerHeading = FOOTER_HEADING, footer = {
-                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a summary line.",
-                "  json    one JSON document with every finding; github: ::error annotations.",
+                OUT_TEXT,
+                OUT_JSON,
                 "",
                 "Example:",
                 "  pika validate /run/pika-cloud/*.json /run/pika-cloud/events.jsonl",
