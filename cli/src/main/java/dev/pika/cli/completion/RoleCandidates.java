@@ -1,6 +1,6 @@
 package dev.pika.cli.completion;
 
-import dev.pika.contract.GuestRole;
+import dev.pika.contract.model.GuestRole;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

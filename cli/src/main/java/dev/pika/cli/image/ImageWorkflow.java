@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pika.cli.ExitCodes;
 import dev.pika.cli.UserException;
-import dev.pika.contract.GuestRole;
+import dev.pika.contract.model.GuestRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.pika.cli.record;
 
-import dev.pika.contract.GuestRole;
+import dev.pika.contract.model.GuestRole;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.pika.cli.ExitCodes;
 import dev.pika.cli.UserException;
 import dev.pika.cli.io.OutputFileOption;
 import dev.pika.contract.Finding;
-import dev.pika.contract.TerminalResult;
+import dev.pika.contract.model.TerminalResult;
 import dev.pika.contract.validate.DocumentKind;
 import dev.pika.contract.validate.ValidationReport;
 import dev.pika.contract.validate.Validator;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pika.contract.Finding;
 import dev.pika.contract.Severity;
-import dev.pika.contract.TerminalResult;
+import dev.pika.contract.model.TerminalResult;
 import dev.pika.contract.validate.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;

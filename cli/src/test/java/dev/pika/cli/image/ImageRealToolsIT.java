@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pika.contract.GuestRole;
-import dev.pika.contract.ImageRecord;
+import dev.pika.contract.model.GuestRole;
+import dev.pika.contract.model.ImageRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pika.contract.TerminalResult;
+import dev.pika.contract.model.TerminalResult;
 import dev.pika.contract.validate.DocumentKind;
 import dev.pika.contract.validate.ValidationReport;
 import dev.pika.contract.validate.Validator;

@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.pika.contract.GuestRole;
-import dev.pika.contract.TerminalStatus;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -17,7 +17,7 @@ import java.util.Objects;
  * "phases"?: [PhaseRecord] = [] }</pre> Unlike most optional fields, an absent {@code incus_image} is encoded as
  * {@code null} (the reference has no {@code skip_serializing_if} on it). Unknown fields are ignored.
  *
- * <p><b>PLACEHOLDER:</b> {@code incusImage} is a raw {@link JsonNode} until {@code dev.pika.contract.ImageRecord}
+ * <p><b>PLACEHOLDER:</b> {@code incusImage} is a raw {@link JsonNode} until {@code dev.pika.contract.model.ImageRecord}
  * (another branch) is merged; it will then become an {@code ImageRecord} (with its {@code role} alias decoded).
  * Until then the nested object is kept as written.
  *

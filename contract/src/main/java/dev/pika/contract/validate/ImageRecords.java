@@ -2,7 +2,7 @@ package dev.pika.contract.validate;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.pika.contract.GuestRole;
+import dev.pika.contract.model.GuestRole;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.pika.contract.validate;
 
 import dev.pika.contract.ContractConstants;
-import dev.pika.contract.GuestRole;
+import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.model.RustText;
 import java.math.BigInteger;
 import java.util.Arrays;

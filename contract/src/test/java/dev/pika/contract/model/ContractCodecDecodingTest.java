@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pika.contract.ContractConstants;
-import dev.pika.contract.GuestRole;
-import dev.pika.contract.TerminalResult;
-import dev.pika.contract.TerminalStatus;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

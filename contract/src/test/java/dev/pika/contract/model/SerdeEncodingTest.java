@@ -3,7 +3,6 @@ package dev.pika.contract.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pika.contract.TerminalResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

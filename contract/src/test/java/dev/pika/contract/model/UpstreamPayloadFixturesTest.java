@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pika.contract.GuestRole;
-import dev.pika.contract.TerminalResult;
 import dev.pika.contract.plan.IncusMountPlan;
 import dev.pika.contract.plan.IncusRuntimePlan;
 import java.util.ArrayList;
@@ -45,7 +43,7 @@ class UpstreamPayloadFixturesTest {
             Map.entry("RuntimePolicies", RuntimePolicies.class),
             Map.entry("RuntimeSpec", RuntimeSpec.class));
 
-    /** Types another part of the project owns: the image record ({@code dev.pika.contract.ImageRecord}). */
+    /** Types another part of the project owns: the image record ({@code dev.pika.contract.model.ImageRecord}). */
     static final List<String> NOT_MODELLED_HERE = List.of("RemoteLinuxVmImageRecord");
 
     /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pika.contract.Finding;
-import dev.pika.contract.GuestRole;
+import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.Severity;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

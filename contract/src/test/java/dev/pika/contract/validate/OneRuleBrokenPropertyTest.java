@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pika.contract.Finding;
-import dev.pika.contract.GuestRole;
+import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.Severity;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

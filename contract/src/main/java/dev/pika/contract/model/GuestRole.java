@@ -1,6 +1,5 @@
-package dev.pika.contract;
+package dev.pika.contract.model;
 
-import dev.pika.contract.model.RustText;
 import java.util.Optional;
 
 /**

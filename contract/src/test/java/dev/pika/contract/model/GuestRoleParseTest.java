@@ -1,4 +1,4 @@
-package dev.pika.contract;
+package dev.pika.contract.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

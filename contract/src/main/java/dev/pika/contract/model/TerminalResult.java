@@ -1,6 +1,7 @@
-package dev.pika.contract;
+package dev.pika.contract.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pika.contract.ContractConstants;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;

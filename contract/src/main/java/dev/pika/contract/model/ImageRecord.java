@@ -1,4 +1,4 @@
-package dev.pika.contract;
+package dev.pika.contract.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.pika.contract;
+package dev.pika.contract.model;
 
 /**
  * The {@code status} of a terminal result (CONTRACT.md §2). The legacy value {@code passed} was hard-cut:
