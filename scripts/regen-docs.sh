@@ -16,4 +16,4 @@ esac
 if ! mvn -o -q -B -Dstyle.color=never -pl cli -am package -DskipTests >/dev/null 2>&1; then
     mvn -q -B -Dstyle.color=never -pl cli -am package -DskipTests >&2
 fi
-java -cp cli/target/pika.jar dev.pika.cli.docs.DocsGenerator "${check[@]}" "$root"
+java -cp cli/target/pika.jar dev.pika.cli.GenerateDocs "${check[@]}" "$root"

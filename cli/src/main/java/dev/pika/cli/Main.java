@@ -1,23 +1,28 @@
 package dev.pika.cli;
 
 import dev.pika.cli.completion.CompleteCommand;
+import dev.pika.cli.common.Cli;
+import dev.pika.cli.common.Standalone;
+import dev.pika.cli.common.VersionProvider;
 import dev.pika.cli.completion.CompletionCommand;
+import dev.pika.cli.completion.Launcher;
 import dev.pika.cli.image.ImageCommand;
 import dev.pika.cli.record.ImageRecordCommand;
 import dev.pika.cli.record.RolesCommand;
+import dev.pika.cli.render.RenderCommand;
+import dev.pika.cli.result.ResultCommand;
 import dev.pika.cli.shell.ShellCommand;
 import dev.pika.cli.validate.ValidateCommands;
-import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the {@code pika} command. Exit codes: 0 success, 1 invalid document or failed operation,
- * 2 usage error or unreadable input.
+ * Entry point and composition root of the {@code pika} command: the subcommands, the {@link Standalone} fast path
+ * and the launcher-name dispatch live here, and nothing else imports this class. Exit codes: {@code ExitCodes}.
  */
 @Command(name = "pika",
         mixinStandardHelpOptions = true,
@@ -32,8 +37,8 @@ import picocli.CommandLine.Spec;
             ValidateCommands.Events.class,
             ValidateCommands.Request.class,
             ValidateCommands.RuntimeSpec.class,
-            dev.pika.cli.render.RenderCommand.class,
-            dev.pika.cli.result.ResultCommand.class,
+            RenderCommand.class,
+            ResultCommand.class,
             ImageCommand.class,
             RolesCommand.class,
             ImageRecordCommand.class,
@@ -53,6 +58,9 @@ import picocli.CommandLine.Spec;
             "  PIKA_DEBUG  set to 1 to print stack traces of internal errors"
         })
 public final class Main implements Runnable {
+    /** The subcommand that runs as a program of its own under the launchers' names. */
+    private static final String IMAGE = "image";
+
     @Spec
     CommandSpec spec;
 
@@ -62,24 +70,13 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Builds the command line with pika's conventions: errors on stderr without stack traces, {@code NO_COLOR}
-     * respected, case-sensitive options, exit codes as documented.
+     * Builds the command line with pika's conventions ({@link Cli#configure}).
      *
      * @param command the top-level command object (a {@code @Command}-annotated instance)
      * @return a configured {@link CommandLine}
      */
     public static CommandLine commandLine(Object command) {
-        return configure(new CommandLine(command));
-    }
-
-    private static CommandLine configure(CommandLine cl) {
-        cl.setExecutionExceptionHandler(new ErrorHandler());
-        // `@file` arguments are data here (a guest command may start with @), never argument files
-        cl.setExpandAtFiles(false);
-        if (System.getenv("NO_COLOR") != null) {
-            cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-        }
-        return cl;
+        return Cli.commandLine(command);
     }
 
     /**
@@ -90,15 +87,6 @@ public final class Main implements Runnable {
      */
     public static int run(String... args) {
         return commandLine(args).execute(args);
-    }
-
-    /**
-     * Marks a subcommand that never looks at the other commands (unlike {@code help} or completion, which walk the
-     * whole tree). When the first argument names one, {@link #run} builds the command line with that subcommand
-     * alone: picocli reflects over every command it is given, and start-up time is the product here
-     * (docs/performance.md).
-     */
-    public interface Standalone {
     }
 
     /**
@@ -125,9 +113,10 @@ public final class Main implements Runnable {
         if (completed != null) {
             root.addSubcommand(new CommandLine(completed, CommandLine.defaultFactory()));
         }
-        return configure(root);
+        return Cli.configure(root);
     }
 
+    /** @return the {@link Standalone} subcommand called {@code name}, or null */
     private static Class<?> standaloneSubcommand(String name) {
         for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
             if (!Standalone.class.isAssignableFrom(c)) {
@@ -135,7 +124,7 @@ public final class Main implements Runnable {
             }
             Command command = c.getAnnotation(Command.class);
             if (command != null
-                    && (command.name().equals(name) || java.util.Arrays.asList(command.aliases()).contains(name))) {
+                    && (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name))) {
                 return c;
             }
         }
@@ -144,40 +133,19 @@ public final class Main implements Runnable {
 
     /**
      * The process entry point. The launcher passes its own name as {@code -Dpika.program} (bin/incus-role-image and
-     * the legacy image launchers are links to bin/pika), which selects the program to run.
+     * the legacy image launchers are links to bin/pika); the launcher table ({@link Launcher#all()}) says which pika
+     * words that name stands for.
      */
     public static void main(String[] args) {
         String program = System.getProperty("pika.program", "pika");
         // "pika" first: ImageCommand's class initialisation is not free, and plain pika runs do not need it
-        if (!"pika".equals(program) && ImageCommand.PROGRAMS.contains(program)) {
-            System.exit(ImageCommand.runAs(program, args, ImageCommand.Context.system()));
+        if (!Launcher.PIKA.name().equals(program)) {
+            Launcher launcher = Launcher.find(program);
+            if (launcher != null && launcher.prefix().get(0).equals(IMAGE)) {
+                List<String> leading = launcher.prefix().subList(1, launcher.prefix().size());
+                System.exit(ImageCommand.runAs(program, leading, args, ImageCommand.Context.system()));
+            }
         }
         System.exit(run(args));
-    }
-
-    /** Turns exceptions into one-line messages: {@link UserException} with its exit code, bugs with code 70. */
-    static final class ErrorHandler implements IExecutionExceptionHandler {
-        @Override
-        public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
-            PrintWriter err = cl.getErr();
-            String name = cl.getCommandSpec().root().name();
-            boolean debug = "1".equals(System.getenv("PIKA_DEBUG"));
-            if (ex instanceof UserException ue) {
-                err.println(name + ": " + ue.getMessage());
-                if (debug && ue.getCause() != null) {
-                    ue.getCause().printStackTrace(err);
-                }
-                err.flush();
-                return ue.exitCode();
-            }
-            err.println(name + ": internal error: " + ex);
-            if (debug) {
-                ex.printStackTrace(err);
-            } else {
-                err.println(name + ": set PIKA_DEBUG=1 for the stack trace, and please report it");
-            }
-            err.flush();
-            return 70;
-        }
     }
 }

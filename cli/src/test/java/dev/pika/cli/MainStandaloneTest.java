@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
- * {@link Main#run} builds only the named subcommand when it is {@link Main.Standalone} (start-up time; also TAB
+ * {@link Main#run} builds only the named subcommand when it is {@link dev.pika.cli.common.Standalone} (start-up time; also TAB
  * completion inside such a subcommand); the user must not be able to tell: same output, errors and exit codes as
  * the full command tree.
  */

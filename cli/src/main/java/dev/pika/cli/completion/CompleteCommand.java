@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * The hidden completion entry point the shell scripts call at TAB time, as cobra's {@code __complete}:
  * {@code pika __complete -- WORD… CURRENT}. The words are the command line after the program name; the last is
  * the word under the cursor (the empty string for a new word). Words are taken as they are ({@code @FILE} is not
- * expanded: {@link dev.pika.cli.Main#commandLine} turns argument files off).
+ * expanded: {@code Cli.configure} turns argument files off).
  *
  * <p>Output on stdout: one candidate per line, {@code VALUE} or {@code VALUE<TAB>DESCRIPTION}, then a last line
  * {@code :N} where N is the directive, the sum of {@link CompletionEngine#FILES} (1: offer file names too),

@@ -1,7 +1,7 @@
 package dev.pika.cli.completion;
 
-import dev.pika.cli.ExitCodes;
-import dev.pika.cli.UserException;
+import dev.pika.cli.common.ExitCodes;
+import dev.pika.cli.common.UserException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

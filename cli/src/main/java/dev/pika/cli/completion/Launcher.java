@@ -42,6 +42,19 @@ public record Launcher(String name, List<String> prefix, boolean legacy) {
         throw new IllegalArgumentException("unknown program: " + name + " (expected one of " + names() + ")");
     }
 
+    /**
+     * @param name a program name
+     * @return the launcher of that name, or null
+     */
+    public static Launcher find(String name) {
+        for (Launcher l : all()) {
+            if (l.name.equals(name)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
     /** @return the program names, comma-separated, for messages */
     public static String names() {
         return String.join(", ", all().stream().map(Launcher::name).toList());

@@ -1,10 +1,9 @@
 package dev.pika.cli.docs;
 
-import dev.pika.cli.Main;
-import dev.pika.cli.VersionProvider;
+import dev.pika.cli.common.VersionProvider;
 import dev.pika.cli.completion.CompletionScripts;
 import dev.pika.cli.completion.Launcher;
-import dev.pika.cli.io.AtomicFiles;
+import dev.pika.cli.common.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -209,20 +208,20 @@ public final class DocsGenerator {
     }
 
     /**
-     * {@code DocsGenerator [--check] REPO_DIR}: regenerates {@code man/man1/} and {@code completions/} in the
+     * {@code GenerateDocs [--check] REPO_DIR}: regenerates {@code man/man1/} and {@code completions/} in the
      * repository, or with {@code --check} reports drift and exits 1 when there is any.
      *
+     * @param root the {@code pika} command tree
      * @param args the arguments
      * @throws IOException when a file cannot be read or written
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(CommandSpec root, String[] args) throws IOException {
         boolean check = args.length == 2 && args[0].equals("--check");
         if (args.length != (check ? 2 : 1)) {
-            System.err.println("usage: DocsGenerator [--check] REPO_DIR");
+            System.err.println("usage: GenerateDocs [--check] REPO_DIR");
             System.exit(2);
         }
         Path repo = Path.of(args[args.length - 1]);
-        CommandSpec root = Main.commandLine(new Main()).getCommandSpec();
         SortedMap<String, String> generated = render(root);
         if (check) {
             List<String> problems = drift(repo, generated);

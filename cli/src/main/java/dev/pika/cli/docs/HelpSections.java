@@ -1,5 +1,6 @@
 package dev.pika.cli.docs;
 
+import dev.pika.cli.common.Cli;
 import dev.pika.cli.completion.CompletionEngine;
 import dev.pika.cli.completion.Launcher;
 import java.util.ArrayList;
@@ -71,6 +72,11 @@ public record HelpSections(List<Example> examples, List<Entry> environment, List
             for (String part : CompletionEngine.plain(line).split("\n", -1)) {
                 lines.add(part.stripTrailing());
             }
+        }
+        List<String> examples = Cli.examples(spec);
+        if (!examples.isEmpty()) {
+            lines.add("Examples:");
+            examples.forEach(e -> lines.add("  " + e));
         }
         return parse(lines);
     }

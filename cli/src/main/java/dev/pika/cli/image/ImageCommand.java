@@ -2,10 +2,12 @@ package dev.pika.cli.image;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.pika.cli.ExitCodes;
-import dev.pika.cli.Main;
-import dev.pika.cli.UserException;
-import dev.pika.cli.io.AtomicFiles;
+import dev.pika.cli.common.Cli;
+import dev.pika.cli.common.ExitCodes;
+import dev.pika.cli.common.FormatOption;
+import dev.pika.cli.common.UserException;
+import dev.pika.cli.common.VersionProvider;
+import dev.pika.cli.common.AtomicFiles;
 import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.model.ImageRecord;
 import dev.pika.contract.model.TerminalResult;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "image",
         mixinStandardHelpOptions = true,
-        versionProvider = dev.pika.cli.VersionProvider.class,
+        versionProvider = VersionProvider.class,
         description = {
             "Build a guest role's VM image with Nix and import it into Incus (or LXD), locally or on a build host "
                     + "over ssh. The new image is imported first; only then the alias moves to it (in one API "
@@ -73,8 +75,6 @@ import picocli.CommandLine.Spec;
             "Details: docs/incus-role-image.md"
         })
 public final class ImageCommand implements Runnable {
-    /** Program names that run this command directly (bin/ launchers; {@code -Dpika.program}). */
-    public static final List<String> PROGRAMS = List.of("incus-role-image", "incus-dev-image", "pikaci-incus-image");
 
     static final String DEFAULT_HOST = "pika-build";
     static final String DEFAULT_PROJECT = "pika-managed-agents";
@@ -121,23 +121,20 @@ public final class ImageCommand implements Runnable {
     }
 
     /**
-     * Runs {@code incus-role-image} (or a legacy launcher name) as the whole program.
+     * Runs {@code incus-role-image} (or a legacy launcher) as the whole program: {@code Main} calls this with the
+     * launcher table's entry ({@code completion/Launcher.java}).
      *
-     * @param program one of {@link #PROGRAMS}
+     * @param program the program name, for messages
+     * @param leading the words the launcher puts before the arguments (after {@code image}), e.g.
+     *                {@code --role pikaci-runner}
      * @param args    the arguments
      * @param ctx     the surroundings
      * @return the exit code
      */
-    public static int runAs(String program, String[] args, Context ctx) {
-        List<String> all = new ArrayList<>();
-        switch (program) {
-            case "incus-dev-image" -> all.addAll(List.of("--role", GuestRole.MANAGED_OPENCLAW.id()));
-            case "pikaci-incus-image" -> all.addAll(List.of("--role", GuestRole.PIKACI_RUNNER.id()));
-            default -> {
-            }
-        }
+    public static int runAs(String program, List<String> leading, String[] args, Context ctx) {
+        List<String> all = new ArrayList<>(leading);
         all.addAll(List.of(args));
-        CommandLine cl = Main.commandLine(new ImageCommand(ctx));
+        CommandLine cl = Cli.commandLine(new ImageCommand(ctx));
         cl.setCommandName(program);
         cl.setOverwrittenOptionsAllowed(true);
         cl.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));
@@ -204,10 +201,6 @@ public final class ImageCommand implements Runnable {
         @Option(names = "--dry-run", description = "print every command that would run, shell-quoted, and run none")
         boolean dryRun;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                description = "text (default) or json: a JSON summary (or plan) on stdout")
-        String format;
-
         @Option(names = {"-q", "--quiet"}, description = "no phase lines and no tool output, except on failure")
         boolean quiet;
     }
@@ -257,12 +250,18 @@ public final class ImageCommand implements Runnable {
     }
 
     /** Shared body of the three subcommands. */
+    @FormatOption.Formats(FormatOption.TextOrJson.class)
     abstract static class Sub implements Callable<Integer> {
         @ParentCommand
         ImageCommand parent;
 
         @Mixin
         CommonOptions common;
+
+        /** {@code json}: a JSON summary (or plan) on stdout. */
+        @Mixin
+        FormatOption format;
+
 
         abstract ImageWorkflow.Action action();
 
@@ -310,11 +309,7 @@ public final class ImageCommand implements Runnable {
                     throw new UsageError("--record-out " + recordOut + ": directory " + dir + " does not exist");
                 }
             }
-            boolean json = switch (common.format) {
-                case "text" -> false;
-                case "json" -> true;
-                default -> throw new UsageError("--format: expected text or json, got " + Names.printable(common.format));
-            };
+            boolean json = format.get(FormatOption.TextOrJson.class) == FormatOption.TextOrJson.json;
             boolean phaseLines = !common.quiet && !common.dryRun;
             Phases phases = new Phases(ImageWorkflow.phaseCount(settings), ctx.err(), !phaseLines, System::nanoTime);
             Runner runner;

@@ -1,7 +1,8 @@
 package dev.pika.cli.image;
 
-import dev.pika.cli.ExitCodes;
-import dev.pika.cli.UserException;
+import dev.pika.cli.common.Display;
+import dev.pika.cli.common.ExitCodes;
+import dev.pika.cli.common.UserException;
 import java.util.regex.Pattern;
 
 /**
@@ -83,21 +84,8 @@ public final class Names {
         return new UserException(ExitCodes.USAGE, "invalid " + option + " " + printable(value) + ": " + rule);
     }
 
-    /** @return the value in double quotes with control characters escaped, safe to print on a terminal */
+    /** @return the value quoted for a message ({@link Display#quoted}) */
     static String printable(String value) {
-        if (value == null) {
-            return "<unset>";
-        }
-        StringBuilder sb = new StringBuilder("\"");
-        value.codePoints().forEach(c -> {
-            if (c == '"' || c == '\\') {
-                sb.append('\\').appendCodePoint(c);
-            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                sb.append(String.format("\\x%02x", c));
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.append('"').toString();
+        return Display.quoted(value);
     }
 }

@@ -1,7 +1,7 @@
 package dev.pika.cli.image;
 
-import dev.pika.cli.ExitCodes;
-import dev.pika.cli.UserException;
+import dev.pika.cli.common.ExitCodes;
+import dev.pika.cli.common.UserException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

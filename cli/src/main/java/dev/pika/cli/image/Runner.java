@@ -40,7 +40,7 @@ public interface Runner {
      * @param step   the command
      * @param output where its stdout goes
      * @return the outcome; a non-zero exit is returned, not thrown
-     * @throws dev.pika.cli.UserException exit code 1 when the program cannot be started
+     * @throws dev.pika.cli.common.UserException exit code 1 when the program cannot be started
      */
     Result run(Step step, Output output);
 
@@ -71,7 +71,7 @@ public interface Runner {
      * @param readyLine the stdout line that says the lock is held
      * @param waiting   called with each stdout line before {@code readyLine}
      * @return the handle; closing it releases the lock
-     * @throws dev.pika.cli.UserException exit code 1 when the command ends before printing {@code readyLine}
+     * @throws dev.pika.cli.common.UserException exit code 1 when the command ends before printing {@code readyLine}
      */
     Held hold(Step step, String readyLine, java.util.function.Consumer<String> waiting);
 

@@ -1,10 +1,11 @@
 package dev.pika.cli.record;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.pika.cli.CommandGroup;
-import dev.pika.cli.ExitCodes;
+import dev.pika.cli.common.CommandGroup;
+import dev.pika.cli.common.Display;
+import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.image.Names;
-import dev.pika.cli.io.OutputFileOption;
+import dev.pika.cli.common.OutputFileOption;
 import dev.pika.cli.validate.ValidateSupport;
 import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.model.ImageRecord;
@@ -101,7 +102,7 @@ public final class ImageRecordCommand extends CommandGroup {
         protected void printDetails(ValidationReport report, PrintWriter out) {
             ImageRecords.Inspection inspection = inspections.get(report);
             for (ImageRecords.Entry e : inspection.entries()) {
-                out.println(report.source() + (e.pointer().isEmpty() ? "" : " " + e.pointer()) + ": "
+                out.println(Display.escape(report.source()) + (e.pointer().isEmpty() ? "" : " " + e.pointer()) + ": "
                         + e.kind().title());
                 if (!e.hasImage()) {
                     out.println("  no image record (incus_image is missing or null)");
@@ -126,15 +127,7 @@ public final class ImageRecordCommand extends CommandGroup {
             if (value == null) {
                 return "-";
             }
-            StringBuilder sb = new StringBuilder();
-            value.codePoints().forEach(c -> {
-                if (Character.isISOControl(c)) {
-                    sb.append(String.format("\\x%02x", c));
-                } else {
-                    sb.appendCodePoint(c);
-                }
-            });
-            return sb.toString();
+            return Display.escape(value);
         }
 
         @Override

@@ -2,8 +2,10 @@ package dev.pika.cli.record;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.pika.cli.ExitCodes;
-import dev.pika.cli.UserException;
+import dev.pika.cli.common.ExitCodes;
+import dev.pika.cli.common.FormatOption;
+import dev.pika.cli.common.Standalone;
+import dev.pika.cli.common.UserException;
 import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.model.TerminalResult;
 import java.io.IOException;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,17 +39,11 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  pika roles",
             "  pika roles pikaci-runner --format json"})
-public final class RolesCommand implements Callable<Integer>, dev.pika.cli.Main.Standalone {
+@FormatOption.Formats(FormatOption.TextOrJson.class)
+public final class RolesCommand implements Callable<Integer>, Standalone {
     /** jackson-core only: an ObjectMapper would load jackson-databind at every start (~50 ms). */
     private static final JsonFactory JSON_FACTORY = new JsonFactory();
 
-    /** Output formats of {@code pika roles}. */
-    public enum Format {
-        /** an aligned table */
-        text,
-        /** JSON for scripts */
-        json
-    }
 
     @Spec
     CommandSpec spec;
@@ -56,9 +52,10 @@ public final class RolesCommand implements Callable<Integer>, dev.pika.cli.Main.
             description = "Show only this role (${COMPLETION-CANDIDATES}); surrounding whitespace is ignored.")
     String role;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    /** {@code text}: an aligned table; {@code json}: for scripts. */
+    @Mixin
+    FormatOption format;
+
 
     @Override
     public Integer call() {
@@ -73,7 +70,7 @@ public final class RolesCommand implements Callable<Integer>, dev.pika.cli.Main.
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (format.get(FormatOption.TextOrJson.class) == FormatOption.TextOrJson.json) {
             json(out, roles, role != null);
         } else {
             table(out, roles);

@@ -1,6 +1,6 @@
 package dev.pika.cli.render;
 
-import dev.pika.cli.CommandGroup;
+import dev.pika.cli.common.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code pika render}: renders the scripts guests run (CONTRACT.md §8, §2). */

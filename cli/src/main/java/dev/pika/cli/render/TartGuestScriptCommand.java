@@ -1,8 +1,8 @@
 package dev.pika.cli.render;
 
-import dev.pika.cli.ExitCodes;
-import dev.pika.cli.UserException;
-import dev.pika.cli.io.OutputFileOption;
+import dev.pika.cli.common.ExitCodes;
+import dev.pika.cli.common.UserException;
+import dev.pika.cli.common.OutputFileOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

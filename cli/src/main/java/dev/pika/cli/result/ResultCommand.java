@@ -1,6 +1,6 @@
 package dev.pika.cli.result;
 
-import dev.pika.cli.CommandGroup;
+import dev.pika.cli.common.CommandGroup;
 import picocli.CommandLine.Command;
 
 /** {@code pika result}: terminal results ({@code result.json}, CONTRACT.md §2). */

@@ -11,5 +11,5 @@ import dev.pika.contract.validate.ValidationReport;
  * @param report     the validation report, or null when unreadable
  * @param unreadable why the input could not be read or classified, or null
  */
-record Outcome(String source, DocumentKind kind, ValidationReport report, String unreadable) {
+public record Outcome(String source, DocumentKind kind, ValidationReport report, String unreadable) {
 }

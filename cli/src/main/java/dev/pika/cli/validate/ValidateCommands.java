@@ -1,11 +1,16 @@
 package dev.pika.cli.validate;
 
+import dev.pika.cli.common.Examples;
 import dev.pika.contract.validate.DocumentKind;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -16,21 +21,18 @@ public final class ValidateCommands {
     private ValidateCommands() {
     }
 
-    static final String EXIT_HEADING = "%nExit codes:%n";
-    static final String FOOTER_HEADING = "%nOutput:%n";
-    static final String EXIT_VALID = " 0:every document valid";
-    static final String EXIT_INVALID = " 1:at least one document invalid";
-    static final String EXIT_USAGE = " 2:usage error or unreadable input";
-    static final String OUT_TEXT = "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), then a "
-            + "summary line.";
-    static final String OUT_JSON = "  json    one JSON document with every finding; github: ::error annotations.";
+    /** The name of a command bound to one kind: this prefix and the kind's id. */
+    static final String PREFIX = "validate-";
 
-    /** Base for the commands bound to one kind. */
+    /** Base for the commands bound to one kind, {@code validate-KIND}. */
     abstract static class Fixed extends ValidateSupport implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        abstract DocumentKind kind();
+        /** @return the kind named by the command's name */
+        DocumentKind kind() {
+            return DocumentKind.fromId(spec.name().substring(PREFIX.length())).orElseThrow();
+        }
 
         @Override
         protected DocumentKind kindFor(String file) {
@@ -44,118 +46,57 @@ public final class ValidateCommands {
     }
 
     /** {@code pika validate-result}. */
-    @Command(name = "validate-result", mixinStandardHelpOptions = true,
-            description = "Check terminal results (result.json, CONTRACT.md §2).",
-            exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {EXIT_VALID, EXIT_INVALID, EXIT_USAGE},
-            footerHeading = FOOTER_HEADING, footer = {
-                "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), a hint indented",
-                "          under it, then a summary line such as `3 valid, 1 invalid (1 error, 0 warnings)`.",
-                OUT_JSON,
-                "",
-                "Example:",
-                "  pika validate-result result.json",
-                "  pika validate-result --format json - < result.json"})
+    @Command(name = "validate-result",
+            description = "Check terminal results (result.json, CONTRACT.md §2).")
+    @Examples({"pika validate-result result.json",
+        "pika validate-result --format json - < result.json"})
     public static final class Result extends Fixed {
-        @Override
-        DocumentKind kind() {
-            return DocumentKind.RESULT;
-        }
     }
 
     /** {@code pika validate-status}. */
-    @Command(name = "validate-status", mixinStandardHelpOptions = true,
-            description = "Check status snapshots (status.json, CONTRACT.md §2).",
-            exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {EXIT_VALID, EXIT_INVALID, EXIT_USAGE},
-            footerHeading = FOOTER_HEADING, footer = {
-                OUT_TEXT,
-                OUT_JSON,
-                "",
-                "Example:",
-                "  pika validate-status /run/pika-cloud/status.json"})
+    @Command(name = "validate-status",
+            description = "Check status snapshots (status.json, CONTRACT.md §2).")
+    @Examples({"pika validate-status /run/pika-cloud/status.json"})
     public static final class Status extends Fixed {
-        @Override
-        DocumentKind kind() {
-            return DocumentKind.STATUS;
-        }
     }
 
     /** {@code pika validate-events}. */
-    @Command(name = "validate-events", mixinStandardHelpOptions = true,
+    @Command(name = "validate-events",
             description = {"Check lifecycle event streams (events.jsonl, CONTRACT.md §2): one JSON object per "
                 + "line, blank lines skipped, line numbers are the stream's. Streams are read line by line in "
                 + "constant memory."},
-            exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {" 0:every stream valid", " 1:at least one stream invalid", EXIT_USAGE},
-            footerHeading = FOOTER_HEADING, footer = {
-                OUT_TEXT,
-                OUT_JSON,
-                "",
-                "Example:",
-                "  pika validate-events /run/pika-cloud/events.jsonl"})
+            exitCodeList = {" 0:every stream valid", " 1:at least one stream invalid", ValidateSupport.EXIT_USAGE})
+    @Examples({"pika validate-events /run/pika-cloud/events.jsonl"})
     public static final class Events extends Fixed {
-        @Override
-        DocumentKind kind() {
-            return DocumentKind.EVENTS;
-        }
     }
 
     /** {@code pika validate-request}. */
-    @Command(name = "validate-request", mixinStandardHelpOptions = true,
+    @Command(name = "validate-request",
             description = {"Check Incus guest run requests (guest-request.json, schema version 2, CONTRACT.md "
                 + "§3): unknown fields are errors, and the guest's own checks apply (schema_version 2, "
-                + "non-empty command, timeout_secs > 0)."},
-            exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {EXIT_VALID, EXIT_INVALID, EXIT_USAGE},
-            footerHeading = FOOTER_HEADING, footer = {
-                OUT_TEXT,
-                OUT_JSON,
-                "",
-                "Example:",
-                "  pika validate-request guest-request.json"})
+                + "non-empty command, timeout_secs > 0)."})
+    @Examples({"pika validate-request guest-request.json"})
     public static final class Request extends Fixed {
-        @Override
-        DocumentKind kind() {
-            return DocumentKind.REQUEST;
-        }
     }
 
     /** {@code pika validate-spec}. */
-    @Command(name = "validate-spec", mixinStandardHelpOptions = true,
+    @Command(name = "validate-spec",
             description = {"Check runtime specs (CONTRACT.md §4): the decoder's rules, then the spec's five "
                 + "validation rules (non-empty identity/incus fields, absolute paths under paths.state_dir, "
-                + "non-empty entry_command, valid and unique mount guest paths)."},
-            exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {EXIT_VALID, EXIT_INVALID, EXIT_USAGE},
-            footerHeading = FOOTER_HEADING, footer = {
-                OUT_TEXT,
-                OUT_JSON,
-                "",
-                "Example:",
-                "  pika validate-spec runtime-spec.json"})
+                + "non-empty entry_command, valid and unique mount guest paths)."})
+    @Examples({"pika validate-spec runtime-spec.json"})
     public static final class RuntimeSpec extends Fixed {
-        @Override
-        DocumentKind kind() {
-            return DocumentKind.SPEC;
-        }
     }
 
     /** {@code pika validate}: the kind comes from the file name or {@code --kind}. */
-    @Command(name = "validate", mixinStandardHelpOptions = true,
+    @Command(name = "validate",
             description = {"Check contract documents of any kind. The kind comes from --kind, or else from the "
                 + "file name: result.json, status.json, events.jsonl (or any *.jsonl), guest-request.json, and "
                 + "names starting with result, status, events, guest-request or spec."},
-            exitCodeListHeading = EXIT_HEADING,
-            exitCodeList = {EXIT_VALID, EXIT_INVALID,
-                " 2:usage error, unreadable input, or a file whose kind cannot be told"},
-            footerHeading = FOOTER_HEADING, footer = {
-                OUT_TEXT,
-                OUT_JSON,
-                "",
-                "Example:",
-                "  pika validate /run/pika-cloud/*.json /run/pika-cloud/events.jsonl",
-                "  pika validate --kind spec my-runtime.json"})
+            exitCodeList = {ValidateSupport.EXIT_VALID, ValidateSupport.EXIT_INVALID,
+                " 2:usage error, unreadable input, or a file whose kind cannot be told"})
+    @Examples({"pika validate /run/pika-cloud/*.json /run/pika-cloud/events.jsonl",
+        "pika validate --kind spec my-runtime.json"})
     public static final class Any extends ValidateSupport implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -179,7 +120,7 @@ public final class ValidateCommands {
         @Override
         public Integer call() {
             if (kind != null && DocumentKind.fromId(kind).isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --kind `" + kind
+                throw new ParameterException(spec.commandLine(), "unknown --kind `" + kind
                         + "`: expected one of " + String.join(", ", KindCandidates.IDS));
             }
             return execute(spec.commandLine().getOut(), spec.commandLine().getErr(), System.in);
@@ -188,11 +129,11 @@ public final class ValidateCommands {
 
     /** The {@code --kind} values, for help and completion. */
     public static final class KindCandidates implements Iterable<String> {
-        static final java.util.List<String> IDS = java.util.Arrays.stream(DocumentKind.values())
+        static final List<String> IDS = Arrays.stream(DocumentKind.values())
                 .map(DocumentKind::id).toList();
 
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return IDS.iterator();
         }
     }

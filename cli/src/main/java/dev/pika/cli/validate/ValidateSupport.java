@@ -1,6 +1,10 @@
 package dev.pika.cli.validate;
 
-import dev.pika.cli.ExitCodes;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pika.cli.common.ExitCodes;
+import dev.pika.cli.common.FormatOption;
+import dev.pika.cli.common.InputFiles;
+import dev.pika.cli.common.Standalone;
 import dev.pika.contract.validate.DocumentKind;
 import dev.pika.contract.validate.Limits;
 import dev.pika.contract.validate.ValidationReport;
@@ -12,17 +16,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * Options and the run loop shared by {@code pika validate} and {@code pika validate-*}. Files are checked in
+ * Options, help sections and the run loop shared by {@code pika validate} and {@code pika validate-*}. Files are checked in
  * parallel (one thread per core) and reported in command-line order.
  */
-public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
+@Command(mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ValidateSupport.EXIT_VALID, ValidateSupport.EXIT_INVALID, ValidateSupport.EXIT_USAGE},
+        footerHeading = "%nOutput:%n",
+        footer = {
+            "  text    PATH:LINE:COL: error[rule-id]: message (at /json/pointer), a hint",
+            "          indented under it, then a summary line such as",
+            "          `3 valid, 1 invalid (1 error, 0 warnings)`.",
+            "  json    One JSON document with every finding.",
+            "  github  GitHub Actions ::error and ::warning workflow commands, then the",
+            "          summary line."})
+@FormatOption.Formats(ReportFormat.class)
+public abstract class ValidateSupport implements Standalone {
+    static final String EXIT_VALID = " 0:every document valid";
+    static final String EXIT_INVALID = " 1:at least one document invalid";
+    static final String EXIT_USAGE = " 2:usage error or unreadable input";
+
     /** The source name used for standard input. */
     public static final String STDIN_NAME = "<stdin>";
 
@@ -33,9 +58,8 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
     @Option(names = "--strict", description = "Treat warnings (lint) as errors.")
     boolean strict;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors: no warnings, no summary.")
     boolean quiet;
@@ -47,16 +71,17 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
     Limits limits = Limits.DEFAULT;
 
     /** Converts {@code --max-bytes} values ({@code 64M}, {@code 512k}, {@code 1000}). */
-    static final class MaxBytes implements picocli.CommandLine.ITypeConverter<Limits> {
+    static final class MaxBytes implements ITypeConverter<Limits> {
         @Override
         public Limits convert(String value) {
             try {
                 return Limits.parseMaxBytes(value);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }
+
 
     /**
      * @param file the file name as given
@@ -101,7 +126,7 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
      * @param g      the generator, inside the document's object
      * @throws IOException from the generator
      */
-    protected void writeDetails(ValidationReport report, com.fasterxml.jackson.core.JsonGenerator g)
+    protected void writeDetails(ValidationReport report, JsonGenerator g)
             throws IOException {
     }
 
@@ -119,18 +144,18 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
      * @return 0 all valid, 1 at least one invalid, 2 at least one unreadable
      */
     protected int execute(PrintWriter out, PrintWriter err, InputStream stdin) {
-        ReportPrinter printer = new ReportPrinter(out, format, strict, quiet, new ReportPrinter.Details() {
+        ReportWriter.Settings settings = new ReportWriter.Settings(out, strict, quiet, new ReportWriter.Details() {
             @Override
             public void text(ValidationReport report, PrintWriter w) {
                 printDetails(report, w);
             }
 
             @Override
-            public void json(ValidationReport report, com.fasterxml.jackson.core.JsonGenerator g)
-                    throws IOException {
+            public void json(ValidationReport report, JsonGenerator g) throws IOException {
                 writeDetails(report, g);
             }
         });
+        ReportWriter printer = format.get(ReportFormat.class).writer(settings);
         List<Outcome> outcomes = new ArrayList<>(files.size());
         Function<String, Outcome> check = file -> check(file, stdin);
         if (files.size() == 1) {
@@ -157,19 +182,19 @@ public abstract class ValidateSupport implements dev.pika.cli.Main.Standalone {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ExitCodes.INTERRUPTED;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             } finally {
                 pool.shutdownNow();
             }
         }
-        printer.finish(outcomes);
+        printer.finish(outcomes, ReportWriter.Summary.of(outcomes, settings));
         boolean anyUnreadable = outcomes.stream().anyMatch(o -> o.unreadable() != null);
         boolean anyInvalid = outcomes.stream().anyMatch(o -> o.report() != null && !o.report().valid(strict));
         return anyUnreadable ? ExitCodes.USAGE : anyInvalid ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
-    private void report(Outcome o, ReportPrinter printer, PrintWriter err) {
+    private void report(Outcome o, ReportWriter printer, PrintWriter err) {
         if (o.unreadable() != null) {
             err.println("pika: " + o.unreadable());
             err.flush();

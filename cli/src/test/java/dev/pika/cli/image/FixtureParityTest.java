@@ -73,7 +73,7 @@ class FixtureParityTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> e = new HashMap<>(env);
         e.put("PATH", "/nonexistent-pika-test-path"); // nothing may run: dry runs and usage errors only
-        int code = ImageCommand.runAs("incus-role-image", args.toArray(String[]::new),
+        int code = ImageCommand.runAs("incus-role-image", List.of(), args.toArray(String[]::new),
                 new ImageCommand.Context(cwd, e, new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8)));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -1,8 +1,8 @@
 package dev.pika.cli.testing;
 
-import dev.pika.cli.ExitCodes;
+import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.Main;
-import dev.pika.cli.UserException;
+import dev.pika.cli.common.UserException;
 import dev.pika.cli.completion.RoleCandidates;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
-package dev.pika.cli.io;
+package dev.pika.cli.common;
 
-import dev.pika.cli.ExitCodes;
-import dev.pika.cli.UserException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;

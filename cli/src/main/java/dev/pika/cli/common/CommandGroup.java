@@ -1,4 +1,4 @@
-package dev.pika.cli;
+package dev.pika.cli.common;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
  * Base of a command that only groups subcommands ({@code pika render}, {@code pika result}): run without a
  * subcommand, it is a usage error (exit 2) that names the subcommands.
  */
-public abstract class CommandGroup implements Runnable, Main.Standalone {
+public abstract class CommandGroup implements Runnable, Standalone {
     @Spec
     CommandSpec spec;
 

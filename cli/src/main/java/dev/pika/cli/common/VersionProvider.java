@@ -1,4 +1,4 @@
-package dev.pika.cli;
+package dev.pika.cli.common;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,7 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     /** @return the project version stamped at build time, or {@code unknown} */
     public static String version() {
-        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/pika/cli/version.properties")) {
             if (in == null) {
                 return "unknown";
             }

@@ -1,4 +1,4 @@
-package dev.pika.cli.validate;
+package dev.pika.cli.common;
 
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -27,9 +27,9 @@ import java.util.concurrent.TimeoutException;
  * a writer opens it, so a FIFO with no writer is reported ("no writer opened it within 5 s") instead of hanging.
  * Once open, a FIFO is read like standard input: until its writer closes it.
  */
-final class InputFiles {
+public final class InputFiles {
     /** How long opening a FIFO or device may take: 5 s. */
-    static final Duration OPEN_WAIT = Duration.ofSeconds(5);
+    public static final Duration OPEN_WAIT = Duration.ofSeconds(5);
 
     private static final int S_IFMT = 0170000;
     private static final int S_IFIFO = 0010000;
@@ -38,7 +38,7 @@ final class InputFiles {
     }
 
     /** The file cannot be read; {@link #getMessage()} is the reason, e.g. {@code no such file}. */
-    static final class Unreadable extends Exception {
+    public static final class Unreadable extends Exception {
         private static final long serialVersionUID = 1L;
 
         Unreadable(String reason) {
@@ -51,7 +51,7 @@ final class InputFiles {
      * @return the open file (the caller closes it)
      * @throws Unreadable with the reason when it cannot be opened
      */
-    static InputStream open(Path path) throws Unreadable {
+    public static InputStream open(Path path) throws Unreadable {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(path, BasicFileAttributes.class);
@@ -134,7 +134,7 @@ final class InputFiles {
      * @param e a failure to open or read a file
      * @return the reason in a few lower-case words, without the path
      */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }

@@ -1,4 +1,4 @@
-package dev.pika.cli.io;
+package dev.pika.cli.common;
 
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -25,7 +25,7 @@ public final class OutputFileOption {
      *
      * @param commandLine the running command (its {@code getOut()} is standard output)
      * @param text        the complete document, written as UTF-8 exactly as given (no newline is added)
-     * @throws dev.pika.cli.UserException exit code 2 when FILE cannot be written (see {@link AtomicFiles})
+     * @throws dev.pika.cli.common.UserException exit code 2 when FILE cannot be written (see {@link AtomicFiles})
      */
     public void emit(CommandLine commandLine, String text) {
         if (output != null) {

@@ -1,4 +1,4 @@
-package dev.pika.cli;
+package dev.pika.cli.common;
 
 /**
  * A failure caused by the user's input or environment (bad argument, missing file, failing tool). It is printed as
