@@ -1,17 +1,16 @@
 package dev.pika.cli;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.pika.testkit.Fixtures;
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Repo;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** Runs the real shaded jar ({@code cli/target/pika.jar}) as a separate process, for integration tests. */
+/**
+ * The former jar runner, kept only as a thin adapter over the one harness ({@link Proc}, {@link Repo},
+ * {@link Fixtures} in {@code testkit/}) while other branches still call it; new tests use the harness directly.
+ */
+@Deprecated(forRemoval = true)
 public final class JarProcess {
     private JarProcess() {
     }
@@ -20,77 +19,38 @@ public final class JarProcess {
      * The outcome of one run.
      *
      * @param exitCode the process exit code
-     * @param stdout   everything written to standard output (UTF-8)
-     * @param stderr   everything written to standard error (UTF-8)
+     * @param stdout   standard output (UTF-8)
+     * @param stderr   standard error (UTF-8)
      */
     public record Result(int exitCode, String stdout, String stderr) {
     }
 
-    /** @return the jar built by {@code mvn package} (system property {@code pika.jar}) */
+    /** @return {@link Repo#jar()} */
     public static Path jar() {
-        Path jar = Path.of(System.getProperty("pika.jar", "target/pika.jar")).toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "pika.jar not built at " + jar + " (run `mvn verify`)");
-        return jar;
+        return Repo.jar();
     }
 
-    /** @return the repository root (system property {@code pika.repo.dir}) */
+    /** @return {@link Repo#root()} */
     public static Path repo() {
-        return Path.of(System.getProperty("pika.repo.dir", "..")).toAbsolutePath().normalize();
+        return Repo.root();
     }
 
-    /** @return the shared fixtures directory next to the repository */
+    /** @return {@link Fixtures#dir()} */
     public static Path fixtures() {
-        Path p = Path.of(System.getProperty("pika.shared.dir", "../../shared")).toAbsolutePath().normalize()
-                .resolve("fixtures");
-        assertTrue(Files.isDirectory(p), "reference fixtures not found at " + p);
-        return p;
+        return Fixtures.dir();
     }
 
-    /**
-     * Runs {@code java -jar pika.jar ARGS} with standard input from {@code stdin} (or none).
-     *
-     * @param stdin bytes for standard input, or null for an empty stream
-     * @param env   extra environment variables
-     * @param args  the arguments
-     * @return exit code and captured output
-     */
+    /** {@link Proc#pika} with standard input (or none) and extra environment variables. */
     public static Result run(byte[] stdin, Map<String, String> env, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-jar");
-        cmd.add(jar().toString());
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(env);
-        try {
-            Path out = Files.createTempFile("pika-out", ".txt");
-            Path err = Files.createTempFile("pika-err", ".txt");
-            pb.redirectOutput(out.toFile());
-            pb.redirectError(err.toFile());
-            Process p = pb.start();
-            try (var in = p.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin);
-                }
-            }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("pika did not finish within 60 s: " + cmd);
-            }
-            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-            return r;
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + cmd, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        Proc p = Proc.pika(args).env(env);
+        if (stdin != null) {
+            p.stdin(stdin);
         }
+        Proc.Result r = p.run();
+        return new Result(r.exit(), r.out(), r.err());
     }
 
-    /** Runs with no standard input and the inherited environment. */
+    /** {@link Proc#pika} with no standard input. */
     public static Result run(String... args) {
         return run(null, Map.of(), args);
     }

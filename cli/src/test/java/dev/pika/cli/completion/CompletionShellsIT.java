@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pika.cli.testing.Tmux;
 import dev.pika.cli.testing.Tools;
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Repo;
+import dev.pika.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +43,7 @@ class CompletionShellsIT {
     }
 
     private static Path script(String shell, String file) {
-        return Tools.repo().resolve("completions").resolve(shell).resolve(file);
+        return Repo.root().resolve("completions").resolve(shell).resolve(file);
     }
 
     /** Runs the bash completion function of {@code program} with COMP_WORDS = words, COMP_CWORD = last. */
@@ -53,16 +56,16 @@ class CompletionShellsIT {
 
     /** Asks fish for the completions of a command line, the first column of each. */
     private static List<String> fish(String program, String commandLine) {
-        Tools.Result r = Tools.run(List.of("fish", "--no-config", "-c",
-                "source $argv[1]; complete -C $argv[2]", script("fish", program + ".fish").toString(), commandLine),
-                env, work);
-        assertEquals(0, r.code(), r.stderr());
+        Proc.Result r = Proc.of(List.of("fish", "--no-config", "-c",
+                "source $argv[1]; complete -C $argv[2]", script("fish", program + ".fish").toString(), commandLine))
+                        .env(env).cwd(work).outputToFiles().run();
+        assertEquals(0, r.exit(), r.err());
         return r.lines().stream().map(l -> l.split("\t")[0]).toList();
     }
 
     @Test
     void bashCompletesCommandsOptionsRoleIdsValuesAndFiles() {
-        Tools.require("bash");
+        Require.tool("bash");
         List<String> top = bash("pika", "");
         assertTrue(top.containsAll(List.of("help", "completion", "shell", "validate-fixture", "image")), top.toString());
         assertFalse(top.contains("__complete"), top.toString());
@@ -80,7 +83,7 @@ class CompletionShellsIT {
 
     @Test
     void bashCompletesTheLaunchersAsPikaImage() {
-        Tools.require("bash");
+        Require.tool("bash");
         assertEquals(bash("pika", "image", ""), bash("incus-role-image", ""));
         assertTrue(bash("incus-role-image", "").contains("build"), bash("incus-role-image", "").toString());
         assertEquals(List.of("managed-openclaw", "pikaci-runner"), bash("incus-role-image", "--role", ""));
@@ -90,18 +93,19 @@ class CompletionShellsIT {
 
     @Test
     void bashAgainstThePlainJar() throws Exception {
-        Tools.require("bash");
+        Require.tool("bash");
         Path plain = Tools.bin(tmp.resolve("plain"), false);
-        Tools.Result r = Tools.run(List.of("bash", "--norc", "--noprofile", "-c",
+        Proc.Result r = Proc.of(List.of("bash", "--norc", "--noprofile", "-c",
                 "source \"$1\"; COMP_WORDS=(pika comp); COMP_CWORD=1; _pika_complete; printf '%s\\n' \"${COMPREPLY[@]}\"; "
-                        + "complete -p pika", "bash", script("bash", "pika").toString()),
-                Map.of("PATH", plain + ":" + System.getenv("PATH")), work);
-        assertEquals("completion\ncomplete -F _pika_complete pika\n", r.stdout(), r.stderr());
+                        + "complete -p pika", "bash", script("bash", "pika").toString()))
+                                .env(Map.of("PATH", plain + ":" + System.getenv("PATH"))).cwd(work).outputToFiles()
+                                .run();
+        assertEquals("completion\ncomplete -F _pika_complete pika\n", r.out(), r.err());
     }
 
     @Test
     void fishCompletesCommandsRoleIdsAndFiles() {
-        Tools.require("fish");
+        Require.tool("fish");
         assertTrue(fish("pika", "pika val").contains("validate-fixture"));
         assertTrue(fish("pika", "pika ").containsAll(List.of("completion", "shell", "validate-fixture")));
         assertEquals(List.of("managed-openclaw", "pikaci-runner"), fish("pika", "pika validate-fixture --role "));
@@ -114,33 +118,34 @@ class CompletionShellsIT {
 
     @Test
     void scriptsPassShellcheckAndEachShellsSyntaxCheck() throws Exception {
-        Tools.require("shellcheck");
-        Tools.require("zsh");
-        Tools.require("fish");
-        Path repo = Tools.repo();
+        Require.tool("shellcheck");
+        Require.tool("zsh");
+        Require.tool("fish");
+        Path repo = Repo.root();
         List<String> sh = new ArrayList<>(List.of("shellcheck", "-s", "bash"));
         for (String f : List.of("scripts/install.sh", "scripts/regen-docs.sh", ".ci/setup-shell.sh")) {
             sh.add(repo.resolve(f).toString());
         }
         for (Launcher l : Launcher.all()) {
             sh.add(script("bash", l.name()).toString());
-            Tools.Result z = Tools.run(List.of("zsh", "-n", script("zsh", "_" + l.name()).toString()), Map.of(), null);
-            assertEquals(0, z.code(), l.name() + ": " + z.stderr());
-            Tools.Result f = Tools.run(List.of("fish", "--no-execute", script("fish", l.name() + ".fish").toString()),
-                    Map.of(), null);
-            assertEquals(0, f.code(), l.name() + ": " + f.stderr());
+            Proc.Result z = Proc.of(List.of("zsh", "-n", script("zsh", "_" + l.name()).toString())).outputToFiles()
+                    .run();
+            assertEquals(0, z.exit(), l.name() + ": " + z.err());
+            Proc.Result f = Proc.of(List.of("fish", "--no-execute", script("fish", l.name() + ".fish").toString()))
+                    .outputToFiles().run();
+            assertEquals(0, f.exit(), l.name() + ": " + f.err());
         }
-        Tools.Result r = Tools.run(sh, Map.of(), null);
-        assertEquals(0, r.code(), r.stdout() + r.stderr());
+        Proc.Result r = Proc.of(sh).outputToFiles().run();
+        assertEquals(0, r.exit(), r.out() + r.err());
     }
 
     @Test
     void zshCompletesInARealTerminal() throws Exception {
-        Tools.require("zsh");
-        Tools.require("tmux");
+        Require.tool("zsh");
+        Require.tool("tmux");
         Path zdir = tmp.resolve("zsh");
         Files.createDirectories(zdir);
-        Files.writeString(tmp.resolve("home/.zshrc"), "fpath=(" + Tools.repo().resolve("completions/zsh")
+        Files.writeString(tmp.resolve("home/.zshrc"), "fpath=(" + Repo.root().resolve("completions/zsh")
                 + " $fpath)\nautoload -U compinit\ncompinit -u -d " + zdir.resolve("zcompdump") + "\nPS1='zsh%% '\n");
         Map<String, String> zenv = Map.of("PATH", env.get("PATH"), "HOME", tmp.resolve("home").toString(),
                 "ZDOTDIR", tmp.resolve("home").toString(), "TERM", "xterm");

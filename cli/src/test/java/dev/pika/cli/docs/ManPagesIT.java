@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pika.cli.testing.FixtureCommands;
-import dev.pika.cli.testing.Tools;
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Repo;
+import dev.pika.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,31 +33,31 @@ class ManPagesIT {
     private static void lint(List<Path> pages) {
         List<String> argv = new ArrayList<>(List.of("mandoc", "-T", "lint", "-W", "warning"));
         pages.forEach(p -> argv.add(p.toString()));
-        Tools.Result r = Tools.run(argv, Map.of(), null);
-        assertEquals("", r.stdout() + r.stderr(), "mandoc reports warnings or errors");
-        assertEquals(0, r.code());
+        Proc.Result r = Proc.of(argv).outputToFiles().run();
+        assertEquals("", r.out() + r.err(), "mandoc reports warnings or errors");
+        assertEquals(0, r.exit());
     }
 
     @Test
     void checkedInPagesLintCleanAndRender() throws Exception {
-        Tools.require("mandoc");
-        Tools.require("man");
-        List<Path> pages = pages(Tools.repo().resolve("man/man1"));
+        Require.tool("mandoc");
+        Require.tool("man");
+        List<Path> pages = pages(Repo.root().resolve("man/man1"));
         assertTrue(pages.size() >= 4, pages.toString());
         lint(pages);
-        Tools.Result r = Tools.run(List.of("man", "-l", Tools.repo().resolve("man/man1/pika.1").toString()),
-                Map.of("MANWIDTH", "80", "MAN_KEEP_FORMATTING", "", "PAGER", "cat"), null);
-        assertEquals(0, r.code(), r.stderr());
+        Proc.Result r = Proc.of(List.of("man", "-l", Repo.root().resolve("man/man1/pika.1").toString()))
+                .env(Map.of("MANWIDTH", "80", "MAN_KEEP_FORMATTING", "", "PAGER", "cat")).outputToFiles().run();
+        assertEquals(0, r.exit(), r.err());
         for (String section : List.of("NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "EXIT STATUS",
                 "ENVIRONMENT", "FILES", "EXAMPLES", "SEE ALSO")) {
-            assertTrue(r.stdout().contains("\n" + section + "\n"), section + " missing from\n" + r.stdout());
+            assertTrue(r.out().contains("\n" + section + "\n"), section + " missing from\n" + r.out());
         }
-        assertTrue(r.stdout().contains("pika - Operator toolkit"), r.stdout());
+        assertTrue(r.out().contains("pika - Operator toolkit"), r.out());
     }
 
     @Test
     void richerModelPagesLintClean() throws Exception {
-        Tools.require("mandoc");
+        Require.tool("mandoc");
         Path dir = Files.createDirectories(tmp.resolve("man/man1"));
         for (var e : DocsGenerator.render(FixtureCommands.pika().getCommandSpec()).entrySet()) {
             if (e.getKey().startsWith(DocsGenerator.MAN_DIR)) {

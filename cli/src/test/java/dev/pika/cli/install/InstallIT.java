@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pika.cli.testing.Tools;
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Repo;
+import dev.pika.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,13 +21,13 @@ class InstallIT {
 
     @Test
     void installsIntoAPrefixAndEverythingWorksFromThere() throws Exception {
-        Tools.require("bash");
-        Tools.require("man");
+        Require.tool("bash");
+        Require.tool("man");
         Path prefix = tmp.resolve("prefix with space");
-        Tools.Result install = Tools.run(List.of("bash", Tools.repo().resolve("scripts/install.sh").toString(),
-                "--prefix", prefix.toString(), "--jar", Tools.jar().toString()), Map.of(), tmp);
-        assertEquals(0, install.code(), install.stdout() + install.stderr());
-        assertTrue(install.stdout().contains("installed pika into " + prefix.toRealPath()), install.stdout());
+        Proc.Result install = Proc.of(List.of("bash", Repo.root().resolve("scripts/install.sh").toString(),
+                "--prefix", prefix.toString(), "--jar", Repo.jar().toString())).cwd(tmp).outputToFiles().run();
+        assertEquals(0, install.exit(), install.out() + install.err());
+        assertTrue(install.out().contains("installed pika into " + prefix.toRealPath()), install.out());
 
         assertTrue(Files.isRegularFile(prefix.resolve("lib/pika/pika.jar")));
         for (String file : List.of("share/zsh/site-functions/_pika", "share/fish/vendor_completions.d/pika.fish",
@@ -35,18 +38,19 @@ class InstallIT {
         Path home = Files.createDirectories(tmp.resolve("home"));
         Map<String, String> env = Map.of("HOME", home.toString(), "PATH", prefix.resolve("bin") + ":"
                 + System.getenv("PATH"));
-        Tools.Result version = Tools.run(List.of(prefix.resolve("bin/pika").toString(), "--version"), env, tmp);
-        assertEquals(0, version.code(), version.stderr());
-        assertTrue(version.stdout().startsWith("pika "), version.stdout());
-        assertEquals("", version.stderr(), "the installed launcher runs the installed jar without building");
+        Proc.Result version = Proc.of(List.of(prefix.resolve("bin/pika").toString(), "--version")).env(env).cwd(tmp)
+                .outputToFiles().run();
+        assertEquals(0, version.exit(), version.err());
+        assertTrue(version.out().startsWith("pika "), version.out());
+        assertEquals("", version.err(), "the installed launcher runs the installed jar without building");
 
-        Tools.Result man = Tools.run(List.of("man", "-M", prefix.resolve("share/man").toString(), "pika"),
-                Map.of("MANWIDTH", "80", "PAGER", "cat"), tmp);
-        assertEquals(0, man.code(), man.stderr());
-        assertTrue(man.stdout().contains("pika - Operator toolkit"), man.stdout());
-        Tools.Result shellPage = Tools.run(List.of("man", "-M", prefix.resolve("share/man").toString(), "pika-shell"),
-                Map.of("MANWIDTH", "80", "PAGER", "cat"), tmp);
-        assertTrue(shellPage.stdout().contains("pika/history"), shellPage.stdout());
+        Proc.Result man = Proc.of(List.of("man", "-M", prefix.resolve("share/man").toString(), "pika"))
+                .env(Map.of("MANWIDTH", "80", "PAGER", "cat")).cwd(tmp).outputToFiles().run();
+        assertEquals(0, man.exit(), man.err());
+        assertTrue(man.out().contains("pika - Operator toolkit"), man.out());
+        Proc.Result shellPage = Proc.of(List.of("man", "-M", prefix.resolve("share/man").toString(), "pika-shell"))
+                .env(Map.of("MANWIDTH", "80", "PAGER", "cat")).cwd(tmp).outputToFiles().run();
+        assertTrue(shellPage.out().contains("pika/history"), shellPage.out());
 
         Path completions = prefix.resolve("share/bash-completion/completions");
         assertEquals(List.of("bash", "zsh", "fish"), Tools.bashComplete(completions.resolve("pika"), "_pika_complete",
@@ -58,18 +62,19 @@ class InstallIT {
             assertEquals(prefix.resolve("bin/pika").toRealPath(), installed.toRealPath());
             assertTrue(Files.isRegularFile(prefix.resolve("share/man/man1/" + launcher + ".1")), launcher);
         }
-        Tools.Result help = Tools.run(List.of(prefix.resolve("bin/incus-role-image").toString(), "--help"), env, tmp);
-        assertEquals(0, help.code(), help.stderr());
-        assertTrue(help.stdout().contains("incus-role-image --role ROLE build"), help.stdout());
+        Proc.Result help = Proc.of(List.of(prefix.resolve("bin/incus-role-image").toString(), "--help")).env(env)
+                .cwd(tmp).outputToFiles().run();
+        assertEquals(0, help.exit(), help.err());
+        assertTrue(help.out().contains("incus-role-image --role ROLE build"), help.out());
         assertEquals(List.of("build", "build-import"), Tools.bashComplete(completions.resolve("incus-role-image"),
                 "_incus_role_image_complete", env, tmp, "incus-role-image", "--role", "pikaci-runner", "b"));
     }
 
     @Test
     void rejectsUnknownArguments() {
-        Tools.Result r = Tools.run(List.of("bash", Tools.repo().resolve("scripts/install.sh").toString(), "--frobnicate"),
-                Map.of(), tmp);
-        assertEquals(2, r.code());
-        assertEquals("install.sh: unknown argument: --frobnicate (see --help)\n", r.stderr());
+        Proc.Result r = Proc.of(List.of("bash", Repo.root().resolve("scripts/install.sh").toString(), "--frobnicate"))
+                .cwd(tmp).outputToFiles().run();
+        assertEquals(2, r.exit());
+        assertEquals("install.sh: unknown argument: --frobnicate (see --help)\n", r.err());
     }
 }

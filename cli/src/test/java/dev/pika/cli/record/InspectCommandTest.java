@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pika.cli.JarProcess;
 import dev.pika.cli.render.CliRun;
+import dev.pika.testkit.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class InspectCommandTest {
     Path dir;
 
     static String payload(String rel) {
-        return JarProcess.fixtures().resolve("upstream-test-payloads").resolve(rel).toString();
+        return Fixtures.dir().resolve("upstream-test-payloads").resolve(rel).toString();
     }
 
     Path write(String name, String content) throws IOException {

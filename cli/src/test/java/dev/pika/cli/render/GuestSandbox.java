@@ -1,5 +1,7 @@
 package dev.pika.cli.render;
 
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Require;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,7 +75,7 @@ public final class GuestSandbox {
      * @param script the script text
      * @return the finished bash process
      */
-    public Processes runScript(String script) {
+    public Proc.Result runScript(String script) {
         Map<String, String> env = new HashMap<>();
         env.put("PATH", bin + ":/usr/local/bin:/usr/bin:/bin");
         env.put("PIKA_STANDIN_LOG", standinLog.toString());
@@ -82,7 +84,7 @@ public final class GuestSandbox {
                 "NIX_SSL_CERT_FILE", "BASH_ENV", "ENV")) {
             env.put(inherited, null);
         }
-        return Processes.run(List.of(ExternalTools.require("bash").toString(), "-c", script), root, env);
+        return Proc.of(List.of(Require.tool("bash").toString(), "-c", script)).cwd(root).env(env).run();
     }
 
     /** @return the bytes of {@code artifacts/result.json} */

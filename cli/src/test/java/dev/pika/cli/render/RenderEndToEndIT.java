@@ -3,7 +3,7 @@ package dev.pika.cli.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pika.cli.JarProcess;
+import dev.pika.testkit.Proc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,13 +27,13 @@ class RenderEndToEndIT {
         List<String> args = new ArrayList<>(List.of("render", "tart-guest-script", "--command", "./guest-test.sh 7",
                 "--run-as-root", "--use-host-rust-toolchain", "-o", script.toString()));
         args.addAll(box.dirOptions());
-        JarProcess.Result render = JarProcess.run(args.toArray(String[]::new));
-        assertEquals(0, render.exitCode(), render.stderr());
-        assertEquals("", render.stdout());
+        Proc.Result render = Proc.pika(args.toArray(String[]::new)).run();
+        assertEquals(0, render.exit(), render.err());
+        assertEquals("", render.out());
 
         Instant before = Instant.now();
-        Processes run = box.runScript(Files.readString(script));
-        assertEquals(0, run.exitCode(), run.err());
+        Proc.Result run = box.runScript(Files.readString(script));
+        assertEquals(0, run.exit(), run.err());
         byte[] result = box.resultJson();
         ResultAssertions.assertFactoryResult("result.json", result, 7, before, Instant.now());
         assertTrue(box.guestLog().contains("guest test running in " + box.workspace), box.guestLog());
@@ -46,11 +46,12 @@ class RenderEndToEndIT {
         Files.write(evidence.resolve("result.json"), result);
         Files.writeString(evidence.resolve("standins.log"), String.join("\n", box.standinCalls()) + "\n");
 
-        JarProcess.Result fresh = JarProcess.run("result", "new", "--exit-code", "7", "--finished-at",
-                new String(result, StandardCharsets.UTF_8).replaceAll("(?s).*\"finished_at\": \"([^\"]+)\".*", "$1"));
-        assertEquals(0, fresh.exitCode(), fresh.stderr());
+        Proc.Result fresh = Proc.pika("result", "new", "--exit-code", "7", "--finished-at",
+                new String(result, StandardCharsets.UTF_8).replaceAll("(?s).*\"finished_at\": \"([^\"]+)\".*", "$1"))
+                .run();
+        assertEquals(0, fresh.exit(), fresh.err());
         assertEquals(ResultAssertions.assertValidResult("script", result),
-                ResultAssertions.assertValidResult("pika result new", fresh.stdout().getBytes(StandardCharsets.UTF_8)),
+                ResultAssertions.assertValidResult("pika result new", fresh.out().getBytes(StandardCharsets.UTF_8)),
                 "the script and the factory agree on every field");
     }
 }

@@ -4,13 +4,15 @@ import static dev.pika.cli.render.CliRun.pika;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pika.testkit.Fixtures;
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Require;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,11 +34,11 @@ class ResultFragmentTest {
     }
 
     /** Runs the fragment exactly as the fixture README says the reference's was run. */
-    private static Processes runFragment(Path dir, String resultPath, int code) throws IOException {
+    private static Proc.Result runFragment(Path dir, String resultPath, int code) throws IOException {
         String fragment = pika("render", "result-fragment", "--result-path", resultPath).ok();
         Files.writeString(dir.resolve("fragment-rendered.sh"), fragment);
-        return Processes.run(List.of(ExternalTools.require("bash").toString(), "-c",
-                "set -euo pipefail; code=" + code + "; . ./fragment-rendered.sh"), dir, Map.of());
+        return Proc.of(List.of(Require.tool("bash").toString(), "-c",
+                "set -euo pipefail; code=" + code + "; . ./fragment-rendered.sh")).cwd(dir).run();
     }
 
     /** Replaces the value of finished_at with {@code T}. */
@@ -50,8 +52,8 @@ class ResultFragmentTest {
     void runUnderBashItWritesWhatTheReferenceWrote(int code, @TempDir Path dir) throws IOException {
         Path result = dir.resolve("result.json");
         Instant before = Instant.now();
-        Processes run = runFragment(dir, result.toString(), code);
-        assertEquals(0, run.exitCode(), run.err());
+        Proc.Result run = runFragment(dir, result.toString(), code);
+        assertEquals(0, run.exit(), run.err());
         byte[] written = Files.readAllBytes(result);
         String expected = Fixtures.text("upstream-tart-fragment/result-code" + code + ".json");
         assertEquals(withoutFinishedAt(expected), withoutFinishedAt(new String(written, StandardCharsets.UTF_8)));
@@ -61,7 +63,7 @@ class ResultFragmentTest {
     @Test
     void exitSevenGivesAValidFailedResult(@TempDir Path dir) throws IOException {
         Instant before = Instant.now();
-        assertEquals(0, runFragment(dir, dir.resolve("r.json").toString(), 7).exitCode());
+        assertEquals(0, runFragment(dir, dir.resolve("r.json").toString(), 7).exit());
         ResultAssertions.assertFactoryResult("r.json", Files.readAllBytes(dir.resolve("r.json")), 7, before,
                 Instant.now());
     }
@@ -70,8 +72,8 @@ class ResultFragmentTest {
     void resultPathWithShellSyntaxIsWrittenLiterally(@TempDir Path dir) throws IOException {
         Path odd = Files.createDirectories(dir.resolve("a \"b\" $HOME `c` \\d"));
         Path result = odd.resolve("result.json");
-        Processes run = runFragment(dir, result.toString(), 0);
-        assertEquals(0, run.exitCode(), run.err());
+        Proc.Result run = runFragment(dir, result.toString(), 0);
+        assertEquals(0, run.exit(), run.err());
         ResultAssertions.assertValidResult(result.toString(), Files.readAllBytes(result));
     }
 

@@ -2,13 +2,14 @@ package dev.pika.cli.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Require;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs {@code bash -n} and {@code shellcheck} on rendered scripts. The shellcheck exclusion lists are the
@@ -40,9 +41,8 @@ public final class ScriptChecks {
      */
     public static void assertBashSyntax(Path dir, String name, String script) {
         Path file = write(dir, name, script);
-        Processes p = Processes.run(List.of(ExternalTools.require("bash").toString(), "-n", file.toString()), dir,
-                Map.of());
-        assertEquals(0, p.exitCode(), "bash -n " + name + ":\n" + p.err());
+        Proc.Result p = Proc.of(List.of(Require.tool("bash").toString(), "-n", file.toString())).cwd(dir).run();
+        assertEquals(0, p.exit(), "bash -n " + name + ":\n" + p.err());
     }
 
     /**
@@ -54,7 +54,7 @@ public final class ScriptChecks {
      * @param exclusions shellcheck codes to exclude
      */
     public static void assertShellcheckClean(Path dir, String name, String script, List<String> exclusions) {
-        Path shellcheck = ExternalTools.require("shellcheck");
+        Path shellcheck = Require.tool("shellcheck");
         Path file = write(dir, name, script);
         List<String> argv = new ArrayList<>(List.of(shellcheck.toString(), "--shell=bash", "--severity=style",
                 "--format=gcc"));
@@ -62,8 +62,8 @@ public final class ScriptChecks {
             argv.add("--exclude=" + String.join(",", exclusions));
         }
         argv.add(file.toString());
-        Processes p = Processes.run(argv, dir, Map.of());
-        assertEquals(0, p.exitCode(), "shellcheck " + name + ":\n" + p.out() + p.err() + "\n--- script:\n" + script);
+        Proc.Result p = Proc.of(argv).cwd(dir).run();
+        assertEquals(0, p.exit(), "shellcheck " + name + ":\n" + p.out() + p.err() + "\n--- script:\n" + script);
     }
 
     private static Path write(Path dir, String name, String script) {

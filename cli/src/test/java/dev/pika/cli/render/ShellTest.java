@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Require;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +39,9 @@ class ShellTest {
         List<String> samples = List.of(all.toString(), "it's", "\\'", "'\\''", "\\x41", "$'x'", "über ✓ 🚀",
                 "line1\nline2\n", "\u0001a", "\\");
         for (String text : samples) {
-            Processes p = Processes.run(List.of(ExternalTools.require("bash").toString(), "-c",
-                    "printf %s " + Shell.ansiCQuoted(text)), dir, Map.of());
-            assertEquals(0, p.exitCode(), p.err());
+            Proc.Result p = Proc.of(List.of(Require.tool("bash").toString(), "-c",
+                    "printf %s " + Shell.ansiCQuoted(text))).cwd(dir).run();
+            assertEquals(0, p.exit(), p.err());
             assertEquals(text, p.out(), "quoted as " + Shell.ansiCQuoted(text));
             assertFalse(Shell.ansiCQuoted(text).contains("\n"), "one line");
         }
@@ -49,8 +50,8 @@ class ShellTest {
     @Test
     void doubleQuotedTextRoundTripsThroughBash(@TempDir Path dir) {
         String text = "/Volumes/My Shared Files/a \"b\" $c ${d} `e` \\f \\ 'g' !h\nnext";
-        Processes p = Processes.run(List.of(ExternalTools.require("bash").toString(), "-c",
-                "printf %s \"" + Shell.insideDoubleQuotes(text) + "\""), dir, Map.of());
+        Proc.Result p = Proc.of(List.of(Require.tool("bash").toString(), "-c",
+                "printf %s \"" + Shell.insideDoubleQuotes(text) + "\"")).cwd(dir).run();
         assertEquals(text, p.out());
         assertEquals("/Volumes/My Shared Files/artifacts", Shell.insideDoubleQuotes("/Volumes/My Shared Files/artifacts"));
     }

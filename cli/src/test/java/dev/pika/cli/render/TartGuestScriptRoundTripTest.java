@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Require;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,10 +64,10 @@ class TartGuestScriptRoundTripTest {
         String script = render(box, "./guest-test.sh " + exitCode, flags.options());
 
         Instant before = Instant.now();
-        Processes run = box.runScript(script);
+        Proc.Result run = box.runScript(script);
         Instant after = Instant.now();
 
-        assertEquals(0, run.exitCode(), "the script itself succeeds whatever the command's code; stderr:\n"
+        assertEquals(0, run.exit(), "the script itself succeeds whatever the command's code; stderr:\n"
                 + run.err());
         byte[] result = box.resultJson();
         ResultAssertions.assertFactoryResult("result.json", result, exitCode, before, after);
@@ -109,15 +110,14 @@ class TartGuestScriptRoundTripTest {
         String command = TartGuestScriptCombinationsTest.HOSTILE
                 + "printf '%s|' \"a\\\\b\" 'c\\d' \"$((1 + 2))\" \\\n  continued\necho\n(exit 5)\n";
         GuestSandbox box = GuestSandbox.create(dir);
-        Processes direct = Processes.run(List.of(ExternalTools.require("bash").toString(), "-c", command),
-                box.workspace, Map.of());
-        assertEquals(5, direct.exitCode());
+        Proc.Result direct = Proc.of(List.of(Require.tool("bash").toString(), "-c", command)).cwd(box.workspace).run();
+        assertEquals(5, direct.exit());
         assertEquals("it's \"quoted\" $HOME back\\slash tick\nheredoc 42\na\\b|c\\d|3|continued|\n", direct.out(),
                 "the command itself, run directly by bash");
 
         Instant before = Instant.now();
-        Processes run = box.runScript(render(box, command, root ? List.of("--run-as-root") : List.of()));
-        assertEquals(0, run.exitCode(), run.err());
+        Proc.Result run = box.runScript(render(box, command, root ? List.of("--run-as-root") : List.of()));
+        assertEquals(0, run.exit(), run.err());
         ResultAssertions.assertFactoryResult("result.json", box.resultJson(), 5, before, Instant.now());
         String log = box.guestLog();
         assertTrue(BOOT_LINE.matcher(log).lookingAt(), log);
@@ -132,8 +132,8 @@ class TartGuestScriptRoundTripTest {
     void missingXcodeFailsBeforeTheCommandRuns(@TempDir Path dir) throws IOException {
         GuestSandbox box = GuestSandbox.create(dir);
         Files.delete(box.developerDir.resolve("usr/bin/xcodebuild"));
-        Processes run = box.runScript(render(box, "./guest-test.sh 0", List.of()));
-        assertEquals(1, run.exitCode());
+        Proc.Result run = box.runScript(render(box, "./guest-test.sh 0", List.of()));
+        assertEquals(1, run.exit());
         assertTrue(box.guestLog().contains("error: no usable Xcode Developer directory found in Tart guest"));
         assertFalse(box.guestLog().contains("guest test running"));
         assertFalse(Files.exists(box.artifacts.resolve("result.json")), "the reference writes no result then");
@@ -143,8 +143,8 @@ class TartGuestScriptRoundTripTest {
     void syntaxErrorInTheCommandStillWritesAFailedResult(@TempDir Path dir) {
         GuestSandbox box = GuestSandbox.create(dir);
         Instant before = Instant.now();
-        Processes run = box.runScript(render(box, "echo \"unbalanced", List.of()));
-        assertEquals(0, run.exitCode(), run.err());
+        Proc.Result run = box.runScript(render(box, "echo \"unbalanced", List.of()));
+        assertEquals(0, run.exit(), run.err());
         ResultAssertions.assertFactoryResult("result.json", box.resultJson(), 2, before, Instant.now());
         assertTrue(box.guestLog().contains("unexpected EOF"), box.guestLog());
     }

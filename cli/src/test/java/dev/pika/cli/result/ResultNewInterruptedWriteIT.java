@@ -3,14 +3,13 @@ package dev.pika.cli.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pika.cli.JarProcess;
-import dev.pika.cli.render.ExternalTools;
-import dev.pika.cli.render.Processes;
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Repo;
+import dev.pika.testkit.Require;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,10 +30,10 @@ class ResultNewInterruptedWriteIT {
         // -XX:-UsePerfData: the JVM's own perf-data file would otherwise hit the limit before pika runs.
         String shell = "ulimit -f 2; exec \"$0\" -XX:-UsePerfData -jar \"$1\" result new --exit-code 1 "
                 + "--details-json \"$2\" -o \"$3\"";
-        Processes p = Processes.run(List.of(ExternalTools.require("bash").toString(), "-c", shell, java,
-                JarProcess.jar().toString(), details, target.toString()), dir, Map.of());
+        Proc.Result p = Proc.of(List.of(Require.tool("bash").toString(), "-c", shell, java,
+                Repo.jar().toString(), details, target.toString())).cwd(dir).run();
 
-        assertEquals(2, p.exitCode(), "stdout: " + p.out() + "\nstderr: " + p.err());
+        assertEquals(2, p.exit(), "stdout: " + p.out() + "\nstderr: " + p.err());
         assertTrue(p.err().startsWith("pika: cannot write " + target + ": "), p.err());
         assertEquals(old, Files.readString(target), "the old result is untouched");
         try (var files = Files.list(dir)) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pika.cli.testing.FixtureCommands;
 import dev.pika.cli.testing.Tmux;
 import dev.pika.cli.testing.Tools;
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Repo;
+import dev.pika.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,11 +31,11 @@ class ShellIT {
 
     @Test
     void completesRunsFailsCancelsAndExits() throws Exception {
-        Tools.require("tmux");
+        Require.tool("tmux");
         Path state = tmp.resolve("state");
         Path work = Files.createDirectories(tmp.resolve("work"));
         Files.writeString(work.resolve("result-ok.json"), "{}");
-        String java = "java -cp '" + Tools.jar() + ":" + Tools.testClasses() + "' " + FixtureCommands.class.getName();
+        String java = "java -cp '" + Repo.jar() + ":" + Tools.testClasses() + "' " + FixtureCommands.class.getName();
         Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm",
                 "PATH", System.getenv("PATH"));
         try (Tmux t = new Tmux(tmp, env, "cd " + work + " && " + java + " shell; echo \"shell exited with $?\"")) {
@@ -85,24 +88,24 @@ class ShellIT {
 
     @Test
     void runsLinesPipedIn() {
-        Tools.Result r = Tools.run(List.of("java", "-jar", Tools.jar().toString(), "shell"),
-                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()), tmp,
-                "roles pikaci-runner\ncompletion tcsh\nresult new --exit-code 3 --message '' "
-                        + "--finished-at 2026-01-01T00:00:00Z\n");
-        assertEquals(0, r.code(), r.stderr());
-        assertTrue(r.stdout().contains("pikaci-runner  pikaci/dev"), r.stdout());
-        assertTrue(r.stdout().contains("[exit 2]"), r.stdout());
-        assertTrue(r.stdout().contains("\"message\": \"\","), "a quoted empty argument is kept:\n" + r.stdout());
-        assertEquals("pika: unsupported shell \"tcsh\": expected bash, zsh or fish\n", r.stderr());
+        Proc.Result r = Proc.of(List.of("java", "-jar", Repo.jar().toString(), "shell"))
+                .env(Map.of("XDG_STATE_HOME", tmp.resolve("state").toString())).cwd(tmp)
+                .stdin("roles pikaci-runner\ncompletion tcsh\nresult new --exit-code 3 --message '' "
+                        + "--finished-at 2026-01-01T00:00:00Z\n").outputToFiles().run();
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("pikaci-runner  pikaci/dev"), r.out());
+        assertTrue(r.out().contains("[exit 2]"), r.out());
+        assertTrue(r.out().contains("\"message\": \"\","), "a quoted empty argument is kept:\n" + r.out());
+        assertEquals("pika: unsupported shell \"tcsh\": expected bash, zsh or fish\n", r.err());
     }
 
     @Test
     void completionListsAreColouredUnlessNoColor() throws Exception {
-        Tools.require("tmux");
+        Require.tool("tmux");
         for (boolean noColor : new boolean[] {false, true}) {
             Map<String, String> env = new java.util.HashMap<>(Map.of("XDG_STATE_HOME", tmp.resolve("state").toString(),
                     "TERM", "xterm-256color", "PATH", System.getenv("PATH")));
-            String command = (noColor ? "NO_COLOR=1 " : "") + "java -jar '" + Tools.jar() + "' shell";
+            String command = (noColor ? "NO_COLOR=1 " : "") + "java -jar '" + Repo.jar() + "' shell";
             try (Tmux t = new Tmux(tmp, env, command)) {
                 awaitPrompt(t, "the prompt");
                 t.type("validate");
@@ -117,11 +120,11 @@ class ShellIT {
 
     @Test
     void thePlainJarKeepsHistoryAcrossSessions() throws Exception {
-        Tools.require("tmux");
+        Require.tool("tmux");
         Path state = tmp.resolve("state");
         Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "TERM", "xterm",
                 "PATH", System.getenv("PATH"));
-        String pika = "java -jar '" + Tools.jar() + "'";
+        String pika = "java -jar '" + Repo.jar() + "'";
         try (Tmux t = new Tmux(tmp, env, pika + " shell; echo \"shell exited with $?\"")) {
             awaitPrompt(t, "the prompt");
             t.type("comp");

@@ -3,6 +3,7 @@ package dev.pika.cli.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.pika.testkit.Proc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +36,15 @@ public final class Tmux implements AutoCloseable {
         }
         argv.add(command);
         // tmux gives the first command the client's PATH, whatever -e says: run the client with the same variables
-        Tools.Result r = Tools.run(argv, env, dir);
-        assertEquals(0, r.code(), "tmux new-session failed: " + r.stderr());
+        Proc.Result r = Proc.of(argv).env(env).cwd(dir).outputToFiles().run();
+        assertEquals(0, r.exit(), "tmux new-session failed: " + r.err());
         tmux("set-option", "-t", session, "remain-on-exit", "on");
     }
 
-    private Tools.Result tmux(String... args) {
+    private Proc.Result tmux(String... args) {
         List<String> argv = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
         argv.addAll(List.of(args));
-        return Tools.run(argv, Map.of(), null);
+        return Proc.of(argv).outputToFiles().run();
     }
 
     /**
@@ -59,8 +60,8 @@ public final class Tmux implements AutoCloseable {
         }
         argv.add("--");
         argv.addAll(List.of(text));
-        Tools.Result r = tmux(argv.toArray(String[]::new));
-        assertEquals(0, r.code(), "tmux send-keys failed: " + r.stderr());
+        Proc.Result r = tmux(argv.toArray(String[]::new));
+        assertEquals(0, r.exit(), "tmux send-keys failed: " + r.err());
     }
 
     /** Types text literally. */
@@ -75,13 +76,13 @@ public final class Tmux implements AutoCloseable {
 
     /** @return the visible pane text, trailing spaces trimmed */
     public String capture() {
-        Tools.Result r = tmux("capture-pane", "-p", "-t", session);
-        return r.stdout().replaceAll("(?m)[ \t]+$", "");
+        Proc.Result r = tmux("capture-pane", "-p", "-t", session);
+        return r.out().replaceAll("(?m)[ \t]+$", "");
     }
 
     /** @return the visible pane with its colours and attributes as escape sequences ({@code capture-pane -e}) */
     public String captureWithEscapes() {
-        return tmux("capture-pane", "-e", "-p", "-t", session).stdout();
+        return tmux("capture-pane", "-e", "-p", "-t", session).out();
     }
 
     /**

@@ -1,8 +1,9 @@
 package dev.pika.cli.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Repo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -13,38 +14,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** Shared plumbing of the integration tests that drive real tools (bash, zsh, fish, tmux, mandoc, man). */
+/**
+ * Shell-completion plumbing of the integration tests (a test PATH of launchers, bash's completion protocol); processes,
+ * locations and required tools come from the harness ({@link Proc}, {@link Repo}, {@link dev.pika.testkit.Require}).
+ */
 public final class Tools {
     private Tools() {
-    }
-
-    /**
-     * Requires a tool on PATH: fails when {@code CI=true}, else skips naming the setup script.
-     *
-     * @param tool the executable name
-     */
-    public static void require(String tool) {
-        boolean present = run(List.of("sh", "-c", "command -v \"$1\"", "sh", tool), Map.of(), null).code() == 0;
-        if (!present && "true".equals(System.getenv("CI"))) {
-            fail(tool + " is not installed; .ci/run must call .ci/setup-shell.sh");
-        }
-        assumeTrue(present, tool + " is not installed: run .ci/setup-shell.sh to run this test");
-    }
-
-    /** @return the shaded jar under test (system property {@code pika.jar}) */
-    public static Path jar() {
-        Path jar = Path.of(System.getProperty("pika.jar", "target/pika.jar")).toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            fail("no jar at " + jar + ": run the integration tests with `mvn verify`");
-        }
-        return jar;
-    }
-
-    /** @return the repository root (system property {@code pika.repo.dir}) */
-    public static Path repo() {
-        return Path.of(System.getProperty("pika.repo.dir", "..")).toAbsolutePath().normalize();
     }
 
     /** @return the directory of the compiled test classes (holds {@link FixtureCommands}) */
@@ -69,8 +45,8 @@ public final class Tools {
     public static Path bin(Path dir, boolean withFixtures) {
         Path bin = dir.resolve("bin");
         String run = withFixtures
-                ? "exec java -cp '" + jar() + ":" + testClasses() + "' " + FixtureCommands.class.getName() + " \"$@\"\n"
-                : "exec java -jar '" + jar() + "' \"$@\"\n";
+                ? "exec java -cp '" + Repo.jar() + ":" + testClasses() + "' " + FixtureCommands.class.getName() + " \"$@\"\n"
+                : "exec java -jar '" + Repo.jar() + "' \"$@\"\n";
         executable(bin.resolve("pika"), "#!/bin/sh\n" + run);
         executable(bin.resolve("incus-role-image"), "#!/bin/sh\nexec pika image \"$@\"\n");
         executable(bin.resolve("incus-dev-image"), "#!/bin/sh\nexec pika image --role managed-openclaw \"$@\"\n");
@@ -113,76 +89,10 @@ public final class Tools {
                         + "printf '%s\\n' \"${COMPREPLY[@]}\"",
                 "bash", script.toString(), function));
         argv.addAll(List.of(words));
-        Result r = run(argv, env, dir);
-        if (r.code() != 0 || !r.stderr().isEmpty()) {
-            fail("bash completion failed (" + r.code() + "): " + r.stderr());
+        Proc.Result r = Proc.of(argv).env(env).cwd(dir).outputToFiles().run();
+        if (r.exit() != 0 || !r.err().isEmpty()) {
+            fail("bash completion failed (" + r.exit() + "): " + r.err());
         }
         return r.lines().stream().filter(l -> !l.isEmpty()).toList();
-    }
-
-    /**
-     * A finished process.
-     *
-     * @param code   exit code
-     * @param stdout standard output
-     * @param stderr standard error
-     */
-    public record Result(int code, String stdout, String stderr) {
-        /** @return stdout split into lines */
-        public List<String> lines() {
-            return stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
-        }
-    }
-
-    /**
-     * Runs a command to completion (at most two minutes).
-     *
-     * @param command the argv
-     * @param env     variables to set (added to this process's environment)
-     * @param dir     working directory, or null
-     * @return the result
-     */
-    public static Result run(List<String> command, Map<String, String> env, Path dir) {
-        return run(command, env, dir, null);
-    }
-
-    /**
-     * Runs a command to completion (at most two minutes) with the given standard input.
-     *
-     * @param command the argv
-     * @param env     variables to set (added to this process's environment)
-     * @param dir     working directory, or null
-     * @param stdin   the standard input text, or null for none
-     * @return the result
-     */
-    public static Result run(List<String> command, Map<String, String> env, Path dir, String stdin) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
-            pb.environment().putAll(env);
-            if (dir != null) {
-                pb.directory(dir.toFile());
-            }
-            Path out = Files.createTempFile("pika-it", ".out");
-            Path err = Files.createTempFile("pika-it", ".err");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-            Process p = pb.start();
-            if (stdin != null) {
-                p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-            p.getOutputStream().close();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("timed out: " + command);
-            }
-            Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-            Files.delete(out);
-            Files.delete(err);
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

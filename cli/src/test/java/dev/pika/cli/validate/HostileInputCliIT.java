@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pika.cli.JarProcess;
+import dev.pika.testkit.Repo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ class HostileInputCliIT {
 
     static Run run(Feed feed, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), HEAP, "-jar", JarProcess.jar().toString()));
+                .toString(), HEAP, "-jar", Repo.jar().toString()));
         cmd.addAll(Arrays.asList(args));
         Path out = Files.createTempFile("pika-out", ".txt");
         Path err = Files.createTempFile("pika-err", ".txt");
@@ -122,7 +122,7 @@ class HostileInputCliIT {
         for (int i = 0; i < 9_900; i++) {
             labels.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": \"").append(value).append('"');
         }
-        String spec = Files.readString(JarProcess.repo().resolve("examples/spec.json"))
+        String spec = Files.readString(Repo.root().resolve("examples/spec.json"))
                 .replace("\"labels\": {", "\"labels\": {" + labels + ", ");
         Files.writeString(dir.resolve("big1.json"), spec);
         Files.writeString(dir.resolve("big2.json"), spec);

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pika.cli.JarProcess;
+import dev.pika.testkit.Proc;
+import dev.pika.testkit.Repo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -51,9 +52,9 @@ class UnreadableInputCliIT {
         List<String> argv = new ArrayList<>(List.of("validate-result"));
         argv.addAll(args);
         long start = System.nanoTime();
-        JarProcess.Result r = JarProcess.run(argv.toArray(String[]::new));
+        Proc.Result r = Proc.pika(argv.toArray(String[]::new)).run();
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals(2, r.exit(), r.out() + r.err());
         assertEquals("pika: cannot read " + args.get(0) + ": no such file\n"
                 + "pika: cannot read " + sub + ": is a directory\n"
                 + "pika: cannot read " + fifo + ": a FIFO that no writer opened within 5 s\n"
@@ -61,14 +62,13 @@ class UnreadableInputCliIT {
                 + "pika: cannot read " + loop1 + ": too many levels of symbolic links (a symbolic link loop?)\n"
                 + "pika: cannot read " + dangling + ": no such file (a symbolic link to a missing file)\n"
                 + "pika: cannot read " + good + "/x: a part of the path is not a directory\n"
-                + "pika: cannot read /proc/self/mem: input/output error\n", r.stderr());
-        assertEquals("1 valid, 0 invalid, 8 unreadable (0 errors, 0 warnings)\n", r.stdout());
+                + "pika: cannot read /proc/self/mem: input/output error\n", r.err());
+        assertEquals("1 valid, 0 invalid, 8 unreadable (0 errors, 0 warnings)\n", r.out());
         assertTrue(seconds < 30, "the FIFO wait is bounded: took " + seconds + " s");
 
-        JarProcess.Result json = JarProcess.run("validate-result", "--format", "json", fifo.toString(),
-                good.toString());
-        assertEquals(2, json.exitCode());
-        JsonNode docs = new ObjectMapper().readTree(json.stdout()).get("documents");
+        Proc.Result json = Proc.pika("validate-result", "--format", "json", fifo.toString(), good.toString()).run();
+        assertEquals(2, json.exit());
+        JsonNode docs = new ObjectMapper().readTree(json.out()).get("documents");
         assertEquals("cannot read " + fifo + ": a FIFO that no writer opened within 5 s",
                 docs.get(0).get("error").asText());
         assertTrue(docs.get(1).get("valid").asBoolean());
@@ -80,11 +80,11 @@ class UnreadableInputCliIT {
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         Process writer = new ProcessBuilder("bash", "-c", "sleep 1; printf '%s' \"$1\" > \"$2\"", "-", VALID,
                 fifo.toString()).start();
-        JarProcess.Result r = JarProcess.run("validate-result", fifo.toString());
-        assertEquals(0, r.exitCode(), r.stderr());
+        Proc.Result r = Proc.pika("validate-result", fifo.toString()).run();
+        assertEquals(0, r.exit(), r.err());
         assertEquals(0, writer.waitFor());
         Process sub = new ProcessBuilder("bash", "-c", "java -jar \"$1\" validate-result <(printf '%s' \"$2\")", "-",
-                JarProcess.jar().toString(), VALID).redirectErrorStream(true).start();
+                Repo.jar().toString(), VALID).redirectErrorStream(true).start();
         String out = new String(sub.getInputStream().readAllBytes());
         assertEquals(0, sub.waitFor(), out);
         assertEquals("1 valid, 0 invalid (0 errors, 0 warnings)\n", out);
@@ -100,8 +100,8 @@ class UnreadableInputCliIT {
             Path f = dir.resolve("result.json");
             Files.writeString(f, VALID);
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
-            JarProcess.Result r = JarProcess.run("validate-result", f.toString());
-            assertEquals(root ? 0 : 2, r.exitCode(), r.stderr());
+            Proc.Result r = Proc.pika("validate-result", f.toString()).run();
+            assertEquals(root ? 0 : 2, r.exit(), r.err());
             return;
         }
         // root reads any file, so drop to nobody; the directory must be traversable by nobody
@@ -116,7 +116,7 @@ class UnreadableInputCliIT {
             Files.setPosixFilePermissions(ok, PosixFilePermissions.fromString("rw-r--r--"));
             ProcessBuilder pb = new ProcessBuilder(setpriv.toString(), "--reuid=65534", "--regid=65534",
                     "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    JarProcess.jar().toString(), "validate-result", f.toString(), ok.toString());
+                    Repo.jar().toString(), "validate-result", f.toString(), ok.toString());
             pb.environment().putAll(Map.of("HOME", "/tmp"));
             Path err = open.resolve("err.txt");
             Process p = pb.redirectError(err.toFile()).start();

@@ -132,7 +132,7 @@ class ContractCodecDecodingTest {
 
     @Test
     void realLifecycleHelperOutputDecodesAndEncodesLikeTheFactory() throws Exception {
-        Path dir = Path.of(System.getProperty("pika.shared.dir", "../../shared"), "fixtures/upstream-lifecycle-helper");
+        Path dir = dev.pika.testkit.Fixtures.path("upstream-lifecycle-helper");
         int results = 0;
         try (var files = Files.list(dir)) {
             for (Path p : files.sorted().toList()) {

@@ -1,44 +1,26 @@
 package dev.pika.contract.validate;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the reference fixtures in ../shared next to the checkout (system property {@code pika.shared.dir}). */
+/** The reference fixtures and examples for this package's tests: a shorthand over {@link dev.pika.testkit.Fixtures}. */
 final class Fixtures {
     private Fixtures() {
     }
 
     static Path shared() {
-        String dir = System.getProperty("pika.shared.dir", "../../shared");
-        Path p = Path.of(dir).toAbsolutePath().normalize();
-        assertTrue(Files.isDirectory(p.resolve("fixtures")), "reference fixtures not found at " + p
-                + " (they live in ../shared next to the repository checkout)");
-        return p;
+        return dev.pika.testkit.Repo.shared();
     }
 
     static Path fixture(String relative) {
-        return shared().resolve("fixtures").resolve(relative);
+        return dev.pika.testkit.Fixtures.path(relative);
     }
 
     static byte[] bytes(String relative) {
-        try {
-            return Files.readAllBytes(fixture(relative));
-        } catch (IOException e) {
-            throw new AssertionError("cannot read fixture " + relative, e);
-        }
+        return dev.pika.testkit.Fixtures.bytes(relative);
     }
 
-    /** @return the bytes of {@code examples/NAME} in the repository (system property {@code pika.repo.dir}) */
+    /** @return the bytes of {@code examples/NAME} in the repository */
     static byte[] example(String name) {
-        Path p = Path.of(System.getProperty("pika.repo.dir", "..")).toAbsolutePath().normalize()
-                .resolve("examples").resolve(name);
-        try {
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new AssertionError("cannot read example " + p, e);
-        }
+        return dev.pika.testkit.Fixtures.example(name);
     }
 }

@@ -69,9 +69,8 @@ public final class FuzzSupport {
 
     /** @return the repository's {@code examples/} files and the reference fixtures' JSON documents */
     public static List<Path> seeds() {
-        Path repo = Path.of(System.getProperty("pika.repo.dir", "..")).toAbsolutePath().normalize();
-        Path fixtures = Path.of(System.getProperty("pika.shared.dir", "../../shared")).toAbsolutePath().normalize()
-                .resolve("fixtures");
+        Path repo = dev.pika.testkit.Repo.root();
+        Path fixtures = dev.pika.testkit.Fixtures.dir();
         List<Path> seeds = new ArrayList<>();
         for (Path dir : List.of(repo.resolve("examples"), fixtures.resolve("upstream-lifecycle-helper"),
                 fixtures.resolve("upstream-test-payloads"), fixtures.resolve("upstream-tart-fragment"))) {
