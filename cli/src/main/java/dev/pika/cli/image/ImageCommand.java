@@ -6,9 +6,9 @@ import dev.pika.cli.ExitCodes;
 import dev.pika.cli.Main;
 import dev.pika.cli.UserException;
 import dev.pika.cli.io.AtomicFiles;
+import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.model.ImageRecord;
-import dev.pika.contract.model.TerminalResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -382,7 +382,7 @@ public final class ImageCommand implements Runnable {
             if (outcome.fingerprint() != null) {
                 record = ImageRecord.forImport(role, settings.project(), settings.alias(), outcome.fingerprint());
                 if (recordOut != null) {
-                    AtomicFiles.writeString(ctx.cwd().resolve(recordOut), record.toPrettyJson());
+                    AtomicFiles.writeString(ctx.cwd().resolve(recordOut), ContractCodec.encodePretty(record));
                 }
             }
             if (json) {
@@ -585,7 +585,7 @@ public final class ImageCommand implements Runnable {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = JSON_FACTORY.createGenerator(w)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
+            g.setPrettyPrinter(ContractCodec.serdePrettyPrinter());
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import dev.pika.cli.ExitCodes;
 import dev.pika.cli.image.Names;
 import dev.pika.cli.io.OutputFileOption;
 import dev.pika.cli.validate.ValidateSupport;
+import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.model.ImageRecord;
 import dev.pika.contract.validate.DocumentKind;
@@ -266,7 +267,8 @@ public final class ImageRecordCommand extends CommandGroup {
             String host = local ? null : Names.host(where != null && where.host != null ? where.host : DEFAULT_HOST);
             IncusImageList.Target target = new IncusImageList.Target(host, env.get("PIKA_BUILD_SSH_KEY"), bin);
             String fingerprint = IncusImageList.fingerprint(exec, target, p, a);
-            output.emit(spec.commandLine(), ImageRecord.forImport(role, p, a, fingerprint).toPrettyJson() + "\n");
+            ImageRecord record = ImageRecord.forImport(role, p, a, fingerprint);
+            output.emit(spec.commandLine(), ContractCodec.encodePretty(record) + "\n");
             return ExitCodes.OK;
         }
     }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pika.cli.ExitCodes;
 import dev.pika.cli.UserException;
+import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.model.GuestRole;
-import dev.pika.contract.model.TerminalResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -117,7 +117,7 @@ public final class RolesCommand implements Callable<Integer>, dev.pika.cli.Main.
     static void json(PrintWriter out, List<GuestRole> roles, boolean single) {
         try (JsonGenerator g = JSON_FACTORY.createGenerator(out)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
+            g.setPrettyPrinter(ContractCodec.serdePrettyPrinter());
             if (!single) {
                 g.writeStartArray();
             }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pika.contract.Finding;
 import dev.pika.contract.Severity;
-import dev.pika.contract.model.TerminalResult;
+import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.validate.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -150,7 +150,7 @@ final class ReportPrinter {
         // the generator must not close stdout when it is done
         try (JsonGenerator g = JSON.createGenerator(out)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
+            g.setPrettyPrinter(ContractCodec.serdePrettyPrinter());
             g.writeStartObject();
             g.writeBooleanField("valid", invalid == 0 && unreadable == 0);
             g.writeBooleanField("strict", strict);
