@@ -3,7 +3,7 @@ package dev.pika.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pika.cli.common.ExitCodes;
-import dev.pika.cli.testing.Tools;
+import dev.pika.testkit.Repo;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code cli.common} is a leaf, and the exit codes in {@link ExitCodes} are the README's table.
  */
 class ArchitectureTest {
-    private static final Path SOURCES = Tools.repo().resolve("cli/src/main/java/dev/pika/cli");
+    private static final Path SOURCES = Repo.root().resolve("cli/src/main/java/dev/pika/cli");
 
     private static List<Path> sourcesIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
@@ -64,7 +64,7 @@ class ArchitectureTest {
                 declared.put(f.getInt(null), f.getName());
             }
         }
-        String readme = Files.readString(Tools.repo().resolve("README.md"));
+        String readme = Files.readString(Repo.root().resolve("README.md"));
         String table = readme.substring(readme.indexOf("## Exit codes"));
         table = table.substring(0, table.indexOf("\n## "));
         Matcher row = Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(table);

@@ -8,9 +8,9 @@ import dev.pika.cli.common.FormatOption;
 import dev.pika.cli.common.UserException;
 import dev.pika.cli.common.VersionProvider;
 import dev.pika.cli.common.AtomicFiles;
+import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.model.ImageRecord;
-import dev.pika.contract.model.TerminalResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -377,7 +377,7 @@ public final class ImageCommand implements Runnable {
             if (outcome.fingerprint() != null) {
                 record = ImageRecord.forImport(role, settings.project(), settings.alias(), outcome.fingerprint());
                 if (recordOut != null) {
-                    AtomicFiles.writeString(ctx.cwd().resolve(recordOut), record.toPrettyJson());
+                    AtomicFiles.writeString(ctx.cwd().resolve(recordOut), ContractCodec.encodePretty(record));
                 }
             }
             if (json) {
@@ -580,7 +580,7 @@ public final class ImageCommand implements Runnable {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = JSON_FACTORY.createGenerator(w)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
+            g.setPrettyPrinter(ContractCodec.serdePrettyPrinter());
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

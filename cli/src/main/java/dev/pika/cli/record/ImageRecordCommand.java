@@ -7,6 +7,7 @@ import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.image.Names;
 import dev.pika.cli.common.OutputFileOption;
 import dev.pika.cli.validate.ValidateSupport;
+import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.model.ImageRecord;
 import dev.pika.contract.validate.DocumentKind;
@@ -259,7 +260,8 @@ public final class ImageRecordCommand extends CommandGroup {
             String host = local ? null : Names.host(where != null && where.host != null ? where.host : DEFAULT_HOST);
             IncusImageList.Target target = new IncusImageList.Target(host, env.get("PIKA_BUILD_SSH_KEY"), bin);
             String fingerprint = IncusImageList.fingerprint(exec, target, p, a);
-            output.emit(spec.commandLine(), ImageRecord.forImport(role, p, a, fingerprint).toPrettyJson() + "\n");
+            ImageRecord record = ImageRecord.forImport(role, p, a, fingerprint);
+            output.emit(spec.commandLine(), ContractCodec.encodePretty(record) + "\n");
             return ExitCodes.OK;
         }
     }

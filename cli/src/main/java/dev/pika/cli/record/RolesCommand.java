@@ -6,8 +6,8 @@ import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.FormatOption;
 import dev.pika.cli.common.Standalone;
 import dev.pika.cli.common.UserException;
+import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.model.GuestRole;
-import dev.pika.contract.model.TerminalResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -114,7 +114,7 @@ public final class RolesCommand implements Callable<Integer>, Standalone {
     static void json(PrintWriter out, List<GuestRole> roles, boolean single) {
         try (JsonGenerator g = JSON_FACTORY.createGenerator(out)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
+            g.setPrettyPrinter(ContractCodec.serdePrettyPrinter());
             if (!single) {
                 g.writeStartArray();
             }

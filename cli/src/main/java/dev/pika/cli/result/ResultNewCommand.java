@@ -11,6 +11,7 @@ import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.UserException;
 import dev.pika.cli.common.OutputFileOption;
 import dev.pika.contract.Finding;
+import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.model.TerminalResult;
 import dev.pika.contract.validate.DocumentKind;
 import dev.pika.contract.validate.ValidationReport;
@@ -75,7 +76,7 @@ public final class ResultNewCommand implements Runnable {
         if (detailsJson != null) {
             result = result.withDetails(parseDetails(detailsJson));
         }
-        String json = result.toPrettyJson() + "\n";
+        String json = ContractCodec.encodePretty(result) + "\n";
         requireStrictlyValid(json);
         output.emit(spec.commandLine(), json);
     }

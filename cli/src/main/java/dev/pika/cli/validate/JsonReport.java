@@ -3,7 +3,7 @@ package dev.pika.cli.validate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pika.contract.Finding;
-import dev.pika.contract.model.TerminalResult;
+import dev.pika.contract.model.ContractCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -32,7 +32,7 @@ final class JsonReport implements ReportWriter {
         // the generator must not close stdout when it is done
         try (JsonGenerator g = JSON.createGenerator(settings.out())
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
+            g.setPrettyPrinter(ContractCodec.serdePrettyPrinter());
             g.writeStartObject();
             g.writeBooleanField("valid", s.allValid());
             g.writeBooleanField("strict", settings.strict());

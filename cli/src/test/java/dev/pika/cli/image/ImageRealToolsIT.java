@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.model.ImageRecord;
 import java.io.BufferedReader;
@@ -158,7 +159,8 @@ class ImageRealToolsIT {
         assertTrue(ssh.err().contains("[2/5] upload image (scp to 127.0.0.1, "), ssh.err());
         assertTrue(ssh.err().contains("[5/5] cleanup (ssh 127.0.0.1) ... "), ssh.err());
         // a custom alias: the role is not recorded (CONTRACT.md §5)
-        assertEquals(ImageRecord.forImport(null, PROJECT, "it/ssh", fp).toPrettyJson(), Files.readString(record));
+        assertEquals(ContractCodec.encodePretty(ImageRecord.forImport(null, PROJECT, "it/ssh", fp)),
+                Files.readString(record));
     }
 
     @Test
@@ -176,7 +178,8 @@ class ImageRealToolsIT {
         assertEquals(fp1, aliasTarget(alias));
         assertTrue(first.err().contains("[3/6] nix build (remote 127.0.0.1) ... "), first.err());
         assertTrue(first.err().contains("sent "), "bytes of the source upload: " + first.err());
-        assertEquals(ImageRecord.forImport(GuestRole.PIKACI_RUNNER, PROJECT, alias, fp1).toPrettyJson(),
+        assertEquals(ContractCodec.encodePretty(
+                        ImageRecord.forImport(GuestRole.PIKACI_RUNNER, PROJECT, alias, fp1)),
                 Files.readString(record));
         assertTrue(Files.readString(record).contains("\"guest_role\": \"pikaci-runner\""));
 

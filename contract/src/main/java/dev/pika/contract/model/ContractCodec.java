@@ -1,16 +1,13 @@
 package dev.pika.contract.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,14 +44,15 @@ import java.util.function.Consumer;
  * default (e.g. {@code "labels": null}) decodes to the default, where serde rejects it.
  *
  * <p><b>Encoding</b> follows serde's derive: struct field order, {@code skip_serializing_if = "Option::is_none"}
- * fields omitted when absent (execution records keep {@code "incus_image": null}), map keys ({@code labels},
+ * fields omitted when absent (execution records keep {@code "incus_image": null}, image records {@code "fingerprint": null}), map keys ({@code labels},
  * {@code metadata}) sorted, serde_json's number and string escape text. {@link #encode(Object)} is
  * {@code serde_json::to_string} (compact), {@link #encodePretty(Object)} is {@code serde_json::to_vec_pretty}
  * (two-space indent, no trailing newline). Nested free-form JSON values ({@code details}, metadata values) keep
  * their key order.
  *
- * <p>Supported types: every record and enum of this package and {@code dev.pika.contract.plan},
- * {@link TerminalResult}, {@link TerminalStatus}, {@link GuestRole}, and {@link JsonNode}.
+ * <p>Supported types: every record and enum of this package and {@code dev.pika.contract.plan}, and
+ * {@link JsonNode}. The records declare their JSON shape themselves (Jackson annotations plus this package's
+ * wire annotations); there are no mix-ins and no hand-written encoders.
  */
 public final class ContractCodec {
     private ContractCodec() {
@@ -76,9 +74,6 @@ public final class ContractCodec {
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .addMixIn(TerminalResult.class, TerminalResultMixin.class)
-                .addMixIn(TerminalStatus.class, TerminalStatusMixin.class)
-                .addMixIn(GuestRole.class, GuestRoleMixin.class)
                 .addModule(new SimpleModule("pika-contract").setDeserializerModifier(new ExactEnumDeserializers()))
                 .build();
         mapper.coercionConfigDefaults()
@@ -305,13 +300,13 @@ public final class ContractCodec {
 
     /**
      * {@code serde_json::to_vec_pretty}: two-space indent, {@code "key": value}, {@code []} / {@code {}} for empty
-     * containers, no trailing newline ({@link TerminalResult#serdePrettyPrinter()}).
+     * containers, no trailing newline ({@link #serdePrettyPrinter()}).
      *
      * @param value a contract record, enum, {@link TerminalResult} or {@link JsonNode}
      * @return the encoded text
      */
     public static String encodePretty(Object value) {
-        return write(MAPPER.writer(TerminalResult.serdePrettyPrinter()), value);
+        return write(MAPPER.writer(serdePrettyPrinter()), value);
     }
 
     /**
@@ -344,56 +339,21 @@ public final class ContractCodec {
         return out.toString();
     }
 
-    // ---------------------------------------------------------------- mix-ins for dev.pika.contract types
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonPropertyOrder({"schema_version", "status", "finished_at", "message", "exit_code", "details"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    abstract static class TerminalResultMixin {
-        @JsonCreator
-        TerminalResultMixin(
-                @JsonProperty(value = "schema_version", required = true) long schemaVersion,
-                @JsonProperty(value = "status", required = true) TerminalStatus status,
-                @JsonProperty(value = "finished_at", required = true) String finishedAt,
-                @JsonProperty(value = "message", required = true) String message,
-                @JsonProperty("exit_code") Integer exitCode,
-                @JsonProperty("details") JsonNode details) {
-        }
-
-        @JsonProperty("schema_version")
-        abstract long schemaVersion();
-
-        @JsonProperty("finished_at")
-        abstract String finishedAt();
-
-        @JsonProperty("exit_code")
-        abstract Integer exitCode();
-
-        @JsonProperty("details")
-        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = AbsentJson.class)
-        abstract JsonNode details();
-    }
-
-    abstract static class TerminalStatusMixin {
-        @JsonValue
-        abstract String wire();
-    }
-
-    abstract static class GuestRoleMixin {
-        @JsonValue
-        abstract String id();
-    }
-
-    /** Inclusion filter: excludes Java null and JSON null (serde's {@code Option::is_none}). */
-    static final class AbsentJson {
-        @Override
-        public boolean equals(Object other) {
-            return other == null || (other instanceof JsonNode n && n.isNull());
-        }
-
-        @Override
-        public int hashCode() {
-            return 0;
-        }
+    /**
+     * A pretty printer that matches serde_json's {@code PrettyFormatter}: two-space indent, {@code ": "} between
+     * name and value, {@code []} / {@code {}} for empty containers.
+     *
+     * @return a new printer (Jackson printers are stateful)
+     */
+    public static DefaultPrettyPrinter serdePrettyPrinter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        Separators seps = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(seps);
+        pp.indentObjectsWith(indenter);
+        pp.indentArraysWith(indenter);
+        return pp;
     }
 }

@@ -31,12 +31,6 @@ final class ExactEnumDeserializers extends BeanDeserializerModifier {
         if (WireValue.class.isAssignableFrom(raw)) {
             return new Exact<>(raw, e -> ((WireValue) e).wire());
         }
-        if (raw == TerminalStatus.class) {
-            return new Exact<>(raw, e -> ((TerminalStatus) e).wire());
-        }
-        if (raw == GuestRole.class) {
-            return new Exact<>(raw, e -> ((GuestRole) e).id());
-        }
         return deserializer;
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * <p>JSON form is the kebab-case {@link #id()}, matched exactly. Text form (CLI flags, environment) is
  * trimmed first, see {@link #parse(String)}.
  */
-public enum GuestRole {
+public enum GuestRole implements WireValue {
     /** The managed OpenClaw agent VM. */
     MANAGED_OPENCLAW("managed-openclaw", "pika-agent/dev", "managed-openclaw-incus-image",
             "pika-agent-incus-dev-image", 8192),
@@ -40,6 +40,12 @@ public enum GuestRole {
 
     /** @return the kebab-case role id, e.g. {@code pikaci-runner} (its JSON form) */
     public String id() {
+        return id;
+    }
+
+    /** @return the JSON form, the kebab-case {@link #id()} */
+    @Override
+    public String wire() {
         return id;
     }
 

@@ -1,27 +1,39 @@
 package dev.pika.contract.model;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
  * The image record of an imported role image ({@code RemoteLinuxVmImageRecord}, CONTRACT.md §6): which Incus image
  * a guest role's VMs start from.
  *
+ * <p>JSON shape, in this field order (the reference's):
+ * <pre>{ "guest_role"?: GuestRole, "project": string, "alias": string, "fingerprint": string | null }</pre>
+ * {@code guest_role} is omitted when absent ({@code skip_serializing_if}); {@code fingerprint} has no
+ * {@code skip_serializing_if} upstream, so an unknown fingerprint is written as {@code null}. The older key
+ * {@code role} is accepted for {@code guest_role} ({@code #[serde(alias = "role")]}). Unknown fields are ignored.
+ * Encode with {@link ContractCodec#encodePretty(Object)}.
+ *
  * <p>Writers build it with {@link #forImport}, which applies the §5 rule that the role is recorded only when the
- * image alias is the role's default alias. It is encoded with {@link #toPrettyJson()}.
+ * image alias is the role's default alias.
  *
  * @param guestRole   the guest role, or null when not recorded (a custom alias, or unknown)
  * @param project     the Incus project holding the image, e.g. {@code pika-managed-agents}; required
  * @param alias       the image alias, e.g. {@code pikaci/dev}; required
  * @param fingerprint the image's fingerprint (64 lowercase hex digits as Incus reports it), or null when unknown
  */
-public record ImageRecord(GuestRole guestRole, String project, String alias, String fingerprint) {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"guest_role", "project", "alias", "fingerprint"})
+public record ImageRecord(
+        @JsonProperty("guest_role") @JsonAlias("role") @JsonInclude(JsonInclude.Include.NON_NULL)
+        GuestRole guestRole,
+        @JsonProperty(value = "project", required = true) String project,
+        @JsonProperty(value = "alias", required = true) String alias,
+        @JsonProperty("fingerprint") @JsonInclude(JsonInclude.Include.ALWAYS) String fingerprint) {
 
     /**
      * @throws NullPointerException when {@code project} or {@code alias} is null
@@ -45,32 +57,5 @@ public record ImageRecord(GuestRole guestRole, String project, String alias, Str
     public static ImageRecord forImport(GuestRole role, String project, String alias, String fingerprint) {
         GuestRole recorded = role != null && role.usesDefaultImageAlias(alias) ? role : null;
         return new ImageRecord(recorded, project, alias, fingerprint);
-    }
-
-    /**
-     * Pretty JSON as the reference's serde_json {@code to_vec_pretty}: two-space indent, {@code "key": value},
-     * Rust field order (guest_role, project, alias, fingerprint), absent optional fields omitted (never
-     * {@code null}), no trailing newline. The role is written as its kebab-case id.
-     *
-     * @return the encoded document
-     */
-    public String toPrettyJson() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
-            g.setPrettyPrinter(TerminalResult.serdePrettyPrinter());
-            g.writeStartObject();
-            if (guestRole != null) {
-                g.writeStringField("guest_role", guestRole.id());
-            }
-            g.writeStringField("project", project);
-            g.writeStringField("alias", alias);
-            if (fingerprint != null) {
-                g.writeStringField("fingerprint", fingerprint);
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

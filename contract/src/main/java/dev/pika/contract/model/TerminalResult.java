@@ -1,15 +1,11 @@
 package dev.pika.contract.model;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.pika.contract.ContractConstants;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import dev.pika.contract.ContractConstants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,32 +14,48 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * The terminal result a guest writes to {@code result.json} ({@code RuntimeTerminalResult}, CONTRACT.md §2).
+ * The terminal result a guest writes to {@code result.json} ({@code LifecycleTerminalResult}, CONTRACT.md §2).
+ *
+ * <p>JSON shape, in this field order (the reference's), absent optional fields omitted; writers encode it with
+ * {@link ContractCodec#encodePretty(Object)} ({@code encode_terminal_result_pretty}):
+ * <pre>{ "schema_version": u32, "status": "completed" | "failed", "finished_at": string, "message": string,
+ *   "exit_code"?: i32, "details"?: any }</pre>
+ * Unknown fields are ignored on decoding.
  *
  * @param schemaVersion u32, writers stamp {@link ContractConstants#LIFECYCLE_SCHEMA_VERSION}
  * @param status        completed or failed
  * @param finishedAt    RFC 3339 timestamp text, e.g. {@code 2026-03-25T20:00:00Z}
  * @param message       human-readable outcome
  * @param exitCode      the guest command's exit code (i32), or null when absent
- * @param details       any JSON value, or null when absent
+ * @param details       any JSON value, or null when absent (a JSON {@code null} decodes to null too)
  */
-public record TerminalResult(long schemaVersion, TerminalStatus status, String finishedAt, String message,
-                             Integer exitCode, JsonNode details) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"schema_version", "status", "finished_at", "message", "exit_code", "details"})
+public record TerminalResult(
+        @JsonProperty(value = "schema_version", required = true) long schemaVersion,
+        @JsonProperty(value = "status", required = true) TerminalStatus status,
+        @JsonProperty(value = "finished_at", required = true) String finishedAt,
+        @JsonProperty(value = "message", required = true) String message,
+        @JsonProperty("exit_code") Integer exitCode,
+        @JsonProperty("details") JsonNode details) {
 
     /** Message writers use for exit code 0. */
     public static final String PASSED_MESSAGE = "test passed";
 
-    /** Created on first use: jackson-databind costs ~50 ms of start-up, and only {@code details} needs it. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
     private static final DateTimeFormatter RFC3339_UTC_SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
 
+    /**
+     * @throws IllegalArgumentException when {@code schemaVersion} is not a u32
+     * @throws NullPointerException     when a required field is null
+     */
     public TerminalResult {
+        Unsigned.requireU32("schema_version", schemaVersion);
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(finishedAt, "finishedAt");
+        Objects.requireNonNull(finishedAt, "finished_at");
         Objects.requireNonNull(message, "message");
+        details = ContractJson.absentIfNull(details);
     }
 
     /**
@@ -84,53 +96,5 @@ public record TerminalResult(long schemaVersion, TerminalStatus status, String f
     /** @return a copy with {@code details} set (null removes them) */
     public TerminalResult withDetails(JsonNode newDetails) {
         return new TerminalResult(schemaVersion, status, finishedAt, message, exitCode, newDetails);
-    }
-
-    /**
-     * Pretty JSON as the reference's {@code encode_terminal_result_pretty} (serde_json {@code to_vec_pretty}):
-     * two-space indent, {@code "key": value}, Rust field order (schema_version, status, finished_at, message,
-     * exit_code, details), absent optional fields omitted, no trailing newline.
-     *
-     * @return the encoded document
-     */
-    public String toPrettyJson() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            g.setPrettyPrinter(serdePrettyPrinter());
-            g.writeStartObject();
-            g.writeNumberField("schema_version", schemaVersion);
-            g.writeStringField("status", status.wire());
-            g.writeStringField("finished_at", finishedAt);
-            g.writeStringField("message", message);
-            if (exitCode != null) {
-                g.writeNumberField("exit_code", exitCode);
-            }
-            if (details != null && !details.isNull()) {
-                g.writeFieldName("details");
-                Json.MAPPER.writeTree(g, details);
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    /**
-     * A pretty printer that matches serde_json's {@code PrettyFormatter}: two-space indent, {@code ": "} between
-     * name and value, {@code []} / {@code {}} for empty containers.
-     *
-     * @return a new printer (Jackson printers are stateful)
-     */
-    public static DefaultPrettyPrinter serdePrettyPrinter() {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        Separators seps = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator("");
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(seps);
-        pp.indentObjectsWith(indenter);
-        pp.indentArraysWith(indenter);
-        return pp;
     }
 }

@@ -244,13 +244,13 @@ final class Rules {
             for (Node m : mounts.items()) {
                 Node source = m.get("source");
                 if (source != null && source.text() != null && RustText.isBlank(source.text())) {
-                    out.error("spec-mount-source", source, emptyField("mount.source"), null);
+                    out.error("spec-empty-field", source, emptyField("mount.source"), null);
                 }
                 Node gp = m.get("guest_path");
                 if (gp == null || gp.text() == null) {
                     continue;
                 }
-                pathRule(gp, "mount.guest_path", "spec-mount-guest-path", out);
+                pathRule(gp, "mount.guest_path", "spec-invalid-path", out);
                 Node first = seen.putIfAbsent(gp.text(), gp);
                 if (first != null) {
                     out.error("spec-duplicate-mount-guest-path", gp, "runtime spec mount guest_path `" + gp.text()

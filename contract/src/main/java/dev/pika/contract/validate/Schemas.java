@@ -212,7 +212,7 @@ public final class Schemas {
     public static final Schema.Obj EXECUTION_RECORD = struct("RemoteLinuxVmExecutionRecord").fields(
             required("backend", enumOf("RemoteLinuxVmBackend", "incus")),
             optional("incus_image", IMAGE_RECORD),
-            required("phases", new Schema.Array(struct("RemoteLinuxVmPhaseTiming").fields(
+            defaulted("phases", new Schema.Array(struct("RemoteLinuxVmPhaseRecord").fields(
                     required("phase", EXECUTION_PHASE),
                     required("started_at", STRING),
                     required("finished_at", STRING),

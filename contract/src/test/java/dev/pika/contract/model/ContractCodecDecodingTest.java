@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pika.contract.ContractConstants;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,7 +128,8 @@ class ContractCodecDecodingTest {
                 "{\"schema_version\":1,\"status\":\"completed\",\"finished_at\":\"t\",\"message\":\"m\",\"exit_code\":null,\"details\":null}");
         assertNull(minimal.exitCode());
         assertEquals(TerminalStatus.COMPLETED, minimal.status());
-        assertEquals(minimal.toPrettyJson(), ContractCodec.encodePretty(minimal));
+        assertEquals("{\n  \"schema_version\": 1,\n  \"status\": \"completed\",\n  \"finished_at\": \"t\",\n"
+                + "  \"message\": \"m\"\n}", ContractCodec.encodePretty(minimal));
     }
 
     @Test
@@ -140,7 +142,9 @@ class ContractCodecDecodingTest {
                 byte[] bytes = Files.readAllBytes(p);
                 if (name.startsWith("result-")) {
                     TerminalResult r = ContractCodec.decodeResult(name, bytes);
-                    assertEquals(r.toPrettyJson(), ContractCodec.encodePretty(r), name);
+                    // the Python helper orders keys its own way: the record survives a round trip through serde's form
+                    assertEquals(r, ContractCodec.decodeResult(name,
+                            ContractCodec.encodePretty(r).getBytes(StandardCharsets.UTF_8)), name);
                     results++;
                 } else if (name.startsWith("status-")) {
                     LifecycleStatus s = ContractCodec.decodeStatus(name, bytes);

@@ -22,7 +22,7 @@ class ImageRecordTest {
                 + "  \"project\": \"pika-managed-agents\",\n"
                 + "  \"alias\": \"pikaci/dev\",\n"
                 + "  \"fingerprint\": \"" + FP + "\"\n"
-                + "}", r.toPrettyJson());
+                + "}", ContractCodec.encodePretty(r));
     }
 
     @Test
@@ -30,7 +30,7 @@ class ImageRecordTest {
         ImageRecord r = ImageRecord.forImport(GuestRole.PIKACI_RUNNER, "p2", "a/b", FP);
         assertNull(r.guestRole());
         assertEquals("{\n  \"project\": \"p2\",\n  \"alias\": \"a/b\",\n  \"fingerprint\": \"" + FP + "\"\n}",
-                r.toPrettyJson());
+                ContractCodec.encodePretty(r));
     }
 
     @Test
@@ -41,9 +41,20 @@ class ImageRecordTest {
     }
 
     @Test
-    void absentFingerprintAndRoleAreOmittedNotNull() {
-        assertEquals("{\n  \"project\": \"p\",\n  \"alias\": \"a\"\n}",
-                ImageRecord.forImport(null, "p", "a", null).toPrettyJson());
+    void absentRoleIsOmittedButAbsentFingerprintIsNullAsTheReferenceWrites() {
+        assertEquals("{\n  \"project\": \"p\",\n  \"alias\": \"a\",\n  \"fingerprint\": null\n}",
+                ContractCodec.encodePretty(ImageRecord.forImport(null, "p", "a", null)));
+    }
+
+    @Test
+    void decodesTheWireNamesAndTheLegacyRoleAlias() throws ContractDecodeException {
+        ImageRecord r = ImageRecord.forImport(GuestRole.PIKACI_RUNNER, "p", "pikaci/dev", FP);
+        assertEquals(r, ContractCodec.decode(ImageRecord.class, "r.json", ContractCodec.encode(r)));
+        assertEquals(r, ContractCodec.decode(ImageRecord.class, "r.json",
+                "{\"role\":\"pikaci-runner\",\"project\":\"p\",\"alias\":\"pikaci/dev\",\"fingerprint\":\"" + FP
+                        + "\"}"));
+        assertThrows(ContractDecodeException.class, () -> ContractCodec.decode(ImageRecord.class, "r.json",
+                "{\"guestRole\":\"pikaci-runner\",\"project\":\"p\",\"alias\":42}"));
     }
 
     @Test
@@ -60,7 +71,7 @@ class ImageRecordTest {
             ImageRecord.forImport(null, "p", "a/b", FP),
         }) {
             ValidationReport report = Validator.validate(DocumentKind.IMAGE_RECORD, "record.json",
-                    r.toPrettyJson().getBytes(StandardCharsets.UTF_8));
+                    ContractCodec.encodePretty(r).getBytes(StandardCharsets.UTF_8));
             assertEquals(true, report.valid(true), report.findings().toString());
         }
     }

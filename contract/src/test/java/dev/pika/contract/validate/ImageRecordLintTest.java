@@ -199,7 +199,8 @@ class ImageRecordLintTest {
         ImageRecords.Inspection in = ImageRecords.inspect("r.json",
                 "{\"project\":\"p\",\"alias\":\"a\"}".getBytes(StandardCharsets.UTF_8), DocumentKind.EXECUTION_RECORD);
         assertEquals(DocumentKind.EXECUTION_RECORD, in.report().kind());
-        assertEquals(List.of("missing-field", "missing-field"),
+        // `backend` is missing; `phases` defaults to [] (CONTRACT.md §6)
+        assertEquals(List.of("missing-field"),
                 in.report().findings().stream().filter(Finding::isError).map(Finding::rule).toList());
     }
 

@@ -440,11 +440,11 @@ class OneRuleBrokenPropertyTest {
                 JsonNode mounts = o.get("mounts");
                 for (int i = 0; mounts != null && i < mounts.size(); i++) {
                     int m = i;
-                    out.add(new Break("relative guest path", "spec-mount-guest-path", Severity.ERROR,
+                    out.add(new Break("relative guest path", "spec-invalid-path", Severity.ERROR,
                             "/mounts/" + m + "/guest_path", 1, d -> mount(d, m).put("guest_path", "workspace")));
-                    out.add(new Break("traversal", "spec-mount-guest-path", Severity.ERROR,
+                    out.add(new Break("traversal", "spec-invalid-path", Severity.ERROR,
                             "/mounts/" + m + "/guest_path", 1, d -> mount(d, m).put("guest_path", "/a/../b")));
-                    out.add(new Break("blank source", "spec-mount-source", Severity.ERROR,
+                    out.add(new Break("blank source", "spec-empty-field", Severity.ERROR,
                             "/mounts/" + m + "/source", 1, d -> mount(d, m).put("source", " ")));
                     if (m > 0) {
                         out.add(new Break("duplicate guest path", "spec-duplicate-mount-guest-path", Severity.ERROR,

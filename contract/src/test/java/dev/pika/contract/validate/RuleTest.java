@@ -414,9 +414,9 @@ class RuleTest {
     @Test
     void specRule5Mounts() {
         Finding f = only(check(DocumentKind.SPEC, SPEC.replace("\"source\": \"state\"", "\"source\": \"\"")),
-                "spec-mount-source", Severity.ERROR, 5, 76, "/mounts/0/source");
+                "spec-empty-field", Severity.ERROR, 5, 76, "/mounts/0/source");
         assertEquals("runtime spec field `mount.source` must be non-empty", f.message());
-        only(check(DocumentKind.SPEC, SPEC.replace("\"/var/lib/pika\"", "\"var/lib/pika\"")), "spec-mount-guest-path",
+        only(check(DocumentKind.SPEC, SPEC.replace("\"/var/lib/pika\"", "\"var/lib/pika\"")), "spec-invalid-path",
                 Severity.ERROR, 5, 49, "/mounts/0/guest_path");
         String twice = SPEC.replace("\"mode\": \"read_write\"}\n", "\"mode\": \"read_write\"},\n    {\"kind\": \"cache\", "
                 + "\"guest_path\": \"/var/lib/pika\", \"source\": \"c\", \"mode\": \"read_only\"}\n");
