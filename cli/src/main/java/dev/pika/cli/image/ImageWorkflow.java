@@ -1,30 +1,26 @@
 package dev.pika.cli.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.UserException;
-import dev.pika.contract.model.GuestRole;
+import dev.pika.cli.common.VersionProvider;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The steps of {@code build}, {@code import} and {@code build-import} (CONTRACT.md §7), with the fixes the
- * reference lacks: the new image is imported first and the alias is then moved to it in one API call, the old image
- * is deleted only after that; every remote value is quoted; remote temp dirs are always removed.
+ * reference lacks: the new image is imported first and the alias is then moved to it in one API call, older images
+ * are pruned only after that (keeping {@code --keep N}); every remote value is quoted; remote temp dirs are always
+ * removed; every image carries its provenance ({@link Provenance}).
  *
  * <p>All commands go through a {@link Runner}, so a dry run prints exactly what a real run executes.
  */
@@ -33,125 +29,65 @@ final class ImageWorkflow {
     static final String IMAGE_TMP_TEMPLATE = "/tmp/pika-incus-image.XXXXXX";
     /** Template of the remote temp dir for {@code build-import} (as the reference). */
     static final String SRC_TMP_TEMPLATE = "/tmp/pika-incus-src.XXXXXX";
-    static final String NEW_FP = "<new-fingerprint>";
-    static final String PREVIOUS_FP = "<previous-fingerprint>";
+    static final String NEW_FP = IncusOps.NEW_FP;
+    static final String PREVIOUS_FP = IncusOps.PREVIOUS_FP;
 
-    /** Created on first use (Incus's JSON output): a mapper costs ~50 ms, and a dry run never needs one. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
     private static final Pattern IMPORTED = Pattern.compile("fingerprint:\\s*([0-9a-f]{64})");
     private static final Pattern SHA256 = Pattern.compile("([0-9a-f]{64})\\b.*", Pattern.DOTALL);
     private static final Pattern TMP_DIR = Pattern.compile("/tmp/pika-incus-(image|src)\\.[A-Za-z0-9]+");
-
-    /** The subcommands. */
-    enum Action {
-        BUILD("build"), IMPORT("import"), BUILD_IMPORT("build-import");
-
-        private final String word;
-
-        Action(String word) {
-            this.word = word;
-        }
-
-        /** @return the subcommand word */
-        String word() {
-            return word;
-        }
-    }
-
-    /** When incus runs under sudo ({@code --sudo}). */
-    enum SudoMode {
-        /** sudo when the (remote or local) user is not root, as the reference. */
-        AUTO,
-        /** always sudo. */
-        ALWAYS,
-        /** never sudo. */
-        NEVER
-    }
+    private static final Pattern STORE_PATH = Pattern.compile("/nix/store/[0-9a-z]{32}-[A-Za-z0-9+._?=-]+");
 
     /**
-     * Everything the user chose, validated.
-     *
-     * @param role     the guest role
-     * @param action   the subcommand
-     * @param local    run incus on this machine (no ssh/scp)
-     * @param host     the ssh destination (ignored when local)
-     * @param project  Incus project
-     * @param alias    image alias
-     * @param artifact directory holding metadata.tar.xz and disk.qcow2 (import)
-     * @param flake    flake directory or reference (build, build-import)
-     * @param system   Nix system, e.g. {@code x86_64-linux}
-     * @param incusBin the Incus client program ({@code incus}, or LXD's {@code lxc})
-     * @param sudo     sudo mode
-     * @param keepOld  keep the image the alias pointed at before
-     * @param sshKey   {@code PIKA_BUILD_SSH_KEY}, or null
-     */
-    record Settings(GuestRole role, Action action, boolean local, String host, String project, String alias,
-                    String artifact, String flake, String system, String incusBin, SudoMode sudo, boolean keepOld,
-                    String sshKey) {
-        /** @return the flake's package installable, e.g. {@code .#packages.x86_64-linux.pikaci-runner-incus-image} */
-        String installable(String flakeRef) {
-            return flakeRef + "#packages." + system + "." + role.flakePackageAttr();
-        }
-    }
-
-    /**
-     * What an operation did (for the summary and the image record).
+     * What an import did (for the summary and the image record).
      *
      * @param fingerprint         the imported image, or null (build)
      * @param previousFingerprint the image the alias pointed at before, or null
      * @param aliasMoved          whether the alias now points somewhere else than before
-     * @param previousDeleted     whether the previous image was deleted
+     * @param previousDeleted     whether the previous image was deleted (by the prune)
      * @param builtPath           the local out-link ({@code build}), or null
+     * @param provenance          the properties stamped on the image (empty for build)
+     * @param pruned              older images deleted after the alias moved
+     * @param warning             a problem after the alias moved that did not undo the import (a failed prune), or null
      */
     record Outcome(String fingerprint, String previousFingerprint, boolean aliasMoved, boolean previousDeleted,
-                   String builtPath) {
+                   String builtPath, Map<String, String> provenance, List<String> pruned, String warning) {
     }
 
-    private final Settings s;
+    private final ImageSettings s;
+    private final IncusOps ops;
     private final Runner runner;
     private final Phases phases;
     private final Path cwd;
     private final Cleanup cleanup;
-    private final PrintStream err;
-    private final boolean quiet;
-    private final Target target;
-    /** Where the alias is: 0 not moved, 1 being moved (the incus call is running), 2 moved. Read on signals. */
-    private volatile int aliasState;
-    /** The alias's description, kept when it is retargeted. */
-    private String previousDescription = "";
+    private final Map<String, String> provenance = new LinkedHashMap<>();
 
-    ImageWorkflow(Settings settings, Runner runner, Phases phases, Path cwd, Cleanup cleanup, PrintStream err,
-                  boolean quiet) {
+    ImageWorkflow(ImageSettings settings, IncusOps ops, Path cwd) {
         this.s = settings;
-        this.runner = runner;
-        this.phases = phases;
+        this.ops = ops;
+        this.runner = ops.runner;
+        this.phases = ops.phases;
         this.cwd = cwd;
-        this.cleanup = cleanup;
-        this.err = err;
-        this.quiet = quiet;
-        this.target = new Target(settings.local() ? null : settings.host(), settings.sshKey(), settings.incusBin());
+        this.cleanup = ops.cleanup;
     }
 
     /**
-     * @param alias the alias's name
      * @return for the message after a signal: whether the alias was not moved, was being moved, or had moved
      */
-    String aliasStateText(String alias) {
-        return switch (aliasState) {
-            case 0 -> "the alias " + alias + " was not moved";
-            case 1 -> "the alias " + alias + " was being moved: it points at the previous or the new image";
-            default -> "the alias " + alias + " had already moved to the new image";
+    String aliasStateText() {
+        return switch (ops.aliasState) {
+            case 0 -> "the alias " + s.alias() + " was not moved";
+            case 1 -> "the alias " + s.alias() + " was being moved: it points at the previous or the new image";
+            default -> "the alias " + s.alias() + " had already moved to the new image";
         };
     }
 
     /** @return how many numbered phases {@code settings} will show */
-    static int phaseCount(Settings s) {
+    static int phaseCount(ImageSettings s) {
         return switch (s.action()) {
             case BUILD -> 1;
             case IMPORT -> s.local() ? 2 : 5;
             case BUILD_IMPORT -> s.local() ? 3 : 6;
+            default -> ImageHistory.phaseCount(s);
         };
     }
 
@@ -161,6 +97,7 @@ final class ImageWorkflow {
             case BUILD -> build();
             case IMPORT -> importArtifacts();
             case BUILD_IMPORT -> s.local() ? buildImportLocal() : buildImportRemote();
+            default -> throw new IllegalStateException(s.action().word());
         };
     }
 
@@ -168,10 +105,10 @@ final class ImageWorkflow {
 
     private Outcome build() {
         phases.begin("nix build (local)");
-        must(new Step(List.of("nix", "build", s.installable(flakeRef())), null, ""), Runner.Output.STREAM,
+        ops.must(new Step(List.of("nix", "build", s.installable(flakeRef())), null, ""), Runner.Output.STREAM,
                 "nix build");
         phases.end();
-        return new Outcome(null, null, false, false, "./result");
+        return new Outcome(null, null, false, false, "./result", Map.of(), List.of(), null);
     }
 
     /** The flake reference for a local build: a path is made explicit ({@code ./dir}) so Nix never reads it as a registry name. */
@@ -186,31 +123,47 @@ final class ImageWorkflow {
     // ---- import ---------------------------------------------------------------------------------------------
 
     private Outcome importArtifacts() {
-        String meta = s.artifact() + "/metadata.tar.xz";
-        String disk = s.artifact() + "/disk.qcow2";
-        if (!Files.isRegularFile(cwd.resolve(meta)) || !Files.isRegularFile(cwd.resolve(disk))) {
-            throw new UserException(ExitCodes.FAILURE, "missing image artifacts under " + s.artifact());
+        Path dir = cwd.resolve(s.artifact()).toAbsolutePath().normalize();
+        Path meta = dir.resolve("metadata.tar.xz");
+        Path disk = dir.resolve("disk.qcow2");
+        if (!Files.isRegularFile(meta) || !Files.isRegularFile(disk)) {
+            List<String> missing = new ArrayList<>();
+            if (!Files.isRegularFile(meta)) {
+                missing.add("metadata.tar.xz");
+            }
+            if (!Files.isRegularFile(disk)) {
+                missing.add("disk.qcow2");
+            }
+            // the first line is the reference's message; the second says what to do
+            throw new UserException(ExitCodes.FAILURE, "missing image artifacts under " + s.artifact() + "\n"
+                    + "  not found: " + String.join(", ", missing) + " in " + dir + "; run build first (`incus-role-image"
+                    + " --role " + s.role().id() + " build`), or name the directory with --artifact PATH");
         }
         if (s.local()) {
-            phases.begin("import image (" + s.incusBin() + ", local)");
-            decideSudo();
-            aliasTarget(); // fails early on a wrong project or a missing incus
-            return importLocked(absolute(meta), absolute(disk), () -> sha256(cwd.resolve(meta), cwd.resolve(disk)));
+            phases.begin("import image (" + s.incusBin() + ", " + (s.remote() != null ? "remote " + s.remote()
+                    : "local") + ")");
+            stampSource(cwd, null, storePath(dir));
+            ops.decideSudo();
+            ops.aliasTarget(); // fails early on a wrong project or a missing incus
+            return importLocked(meta.toString(), disk.toString(), () -> Hashes.sha256(meta, disk));
         }
         String tmp = prepareRemote(IMAGE_TMP_TEMPLATE);
-        long size = size(cwd.resolve(meta)) + size(cwd.resolve(disk));
-        phases.begin("upload image (scp to " + s.host() + ", " + humanBytes(size) + ")");
-        must(target.scp(List.of(scpLocal(meta), scpLocal(disk)), tmp + "/"), Runner.Output.STREAM, "upload");
-        return importRemote(tmp + "/metadata.tar.xz", tmp + "/disk.qcow2");
+        stampSource(cwd, null, storePath(dir));
+        long size = LocalFiles.size(meta) + LocalFiles.size(disk);
+        phases.begin("upload image (scp to " + s.host() + ", " + Texts.humanBytes(size) + ")");
+        // absolute local paths: a relative --artifact starting with - never reaches scp as an option
+        ops.must(ops.target.scp(List.of(meta.toString(), disk.toString()), tmp + "/"), Runner.Output.STREAM, "upload");
+        return importRemote(tmp, tmp + "/metadata.tar.xz", tmp + "/disk.qcow2");
     }
 
-    /** scp reads {@code a:b} as a remote path: a local path with a colon is made absolute first. */
-    private String scpLocal(String path) {
-        return path.contains(":") && !path.startsWith("/") ? absolute(path) : path;
-    }
-
-    private String absolute(String path) {
-        return cwd.resolve(path).toAbsolutePath().normalize().toString();
+    /** @return the Nix store path {@code dir} resolves to (an out-link), or null */
+    private static String storePath(Path dir) {
+        try {
+            String real = dir.toRealPath().toString();
+            return STORE_PATH.matcher(real).matches() ? real : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     // ---- build-import ---------------------------------------------------------------------------------------
@@ -218,6 +171,8 @@ final class ImageWorkflow {
     private Outcome buildImportRemote() {
         Path flakeDir = localFlakeDir();
         String tmp = prepareRemote(SRC_TMP_TEMPLATE);
+        stampSource(flakeDir, s.installable("."), null);
+        provenance.put(Provenance.BUILD_HOST, Provenance.clean(s.host()));
         phases.begin("upload source (git ls-files | tar | ssh " + s.host() + ")");
         // with the default --flake . the argv is the reference's; another directory is named with -C
         List<String> at = flakeDir.equals(cwd.toAbsolutePath().normalize()) ? List.of() : List.of("-C", flakeDir.toString());
@@ -229,22 +184,32 @@ final class ImageWorkflow {
         tar.addAll(List.of("--null", "-T", "-", "-cf", "-"));
         Step list = new Step(git, "the source: tracked and untracked-but-not-ignored files", "");
         Step archive = new Step(tar, null, "");
-        Step unpack = target.shell("mkdir -p " + sq(tmp) + " && tar -xf - -C " + sq(tmp), null, "");
+        Step unpack = ops.target.shell("mkdir -p " + Texts.sq(tmp) + " && tar -xf - -C " + Texts.sq(tmp), null, "");
         Runner.Result sent = runner.pipe(list, archive, unpack);
         if (!sent.ok()) {
-            throw failure("upload source", unpack, sent);
+            String what = sent.failedProgram() == null ? "upload source"
+                    : "listing the source (" + sent.failedProgram() + ", in " + flakeDir + ")";
+            throw ops.failure(what, unpack, sent, sent.failedProgram() != null);
         }
         if (!runner.dryRun()) {
-            phases.detail("sent " + humanBytes(sent.bytes()) + " (" + sent.bytes() + " bytes)");
+            phases.detail("sent " + Texts.humanBytes(sent.bytes()) + " (" + sent.bytes() + " bytes)");
         }
         phases.begin("nix build (remote " + s.host() + ")");
-        must(target.shell("cd " + sq(tmp) + " && " + ShellQuote.join(
+        ops.must(ops.target.shell("cd " + Texts.sq(tmp) + " && " + ShellQuote.join(
                         List.of("nix", "build", s.installable("."), "--out-link", "result")), null, ""),
                 Runner.Output.STREAM, "remote nix build");
-        return importRemote(tmp + "/result/metadata.tar.xz", tmp + "/result/disk.qcow2");
+        Runner.Result out = runner.run(ops.target.command(List.of("readlink", "-f", "--", tmp + "/result"),
+                "provenance: the Nix output path", "/nix/store/<hash>-" + s.role().flakePackageAttr()),
+                Runner.Output.PROBE);
+        String path = out.stdout().strip();
+        if (out.ok() && STORE_PATH.matcher(path).matches()) {
+            provenance.put(Provenance.OUT_PATH, path);
+        }
+        return importRemote(tmp, tmp + "/result/metadata.tar.xz", tmp + "/result/disk.qcow2");
     }
 
     private Outcome buildImportLocal() {
+        Path flakeDir = localFlakeDir();
         Path tmp;
         if (runner.dryRun()) {
             tmp = Path.of("/tmp/pika-incus-build.XXXXXX");
@@ -255,17 +220,23 @@ final class ImageWorkflow {
                 throw new UserException(ExitCodes.FAILURE, "cannot create a local temp dir: " + e.getMessage(), e);
             }
             Path dir = tmp;
-            cleanup.register(() -> deleteTree(dir));
+            cleanup.register(() -> LocalFiles.deleteTree(dir));
         }
         phases.begin("nix build (local)");
+        stampSource(flakeDir, s.installable("."), null);
         String outLink = tmp.resolve("result").toString();
-        must(new Step(List.of("nix", "build", s.installable(flakeRef()), "--out-link", outLink),
+        ops.must(new Step(List.of("nix", "build", s.installable(flakeRef()), "--out-link", outLink),
                 "the out-link lives in a temp dir that is removed at the end", ""), Runner.Output.STREAM, "nix build");
-        phases.begin("import image (" + s.incusBin() + ", local)");
-        decideSudo();
+        String path = runner.dryRun() ? null : storePath(tmp.resolve("result"));
+        if (path != null) {
+            provenance.put(Provenance.OUT_PATH, path);
+        }
+        phases.begin("import image (" + s.incusBin() + ", " + (s.remote() != null ? "remote " + s.remote()
+                : "local") + ")");
+        ops.decideSudo();
         Path meta = tmp.resolve("result/metadata.tar.xz");
         Path disk = tmp.resolve("result/disk.qcow2");
-        return importLocked(meta.toString(), disk.toString(), () -> sha256(meta, disk));
+        return importLocked(meta.toString(), disk.toString(), () -> Hashes.sha256(meta, disk));
     }
 
     private Path localFlakeDir() {
@@ -277,42 +248,84 @@ final class ImageWorkflow {
         return dir;
     }
 
+    // ---- provenance -----------------------------------------------------------------------------------------
+
+    /**
+     * Fills the provenance that is known before the import: role, alias, the source's git revision and dirty flag
+     * ({@code unknown} when {@code dir} is not a git checkout with a commit), the build host (this machine unless
+     * the build is remote), the installable and out path when known, the tool version. The import time is set
+     * when the import starts.
+     */
+    private void stampSource(Path dir, String installable, String outPath) {
+        provenance.put(Provenance.ROLE, s.role().id());
+        provenance.put(Provenance.ALIAS, s.alias());
+        Runner.Result rev = runner.run(new Step(List.of("git", "-C", dir.toString(), "rev-parse", "--verify",
+                "HEAD"), "provenance: the source revision (unknown outside a git checkout)", "<git-revision>"),
+                Runner.Output.PROBE);
+        String revision = rev.ok() ? rev.stdout().strip() : "";
+        provenance.put(Provenance.REVISION, runner.dryRun() ? "<git-revision>"
+                : revision.matches("[0-9a-f]{40}([0-9a-f]{24})?") ? revision : "unknown");
+        Runner.Result status = runner.run(new Step(List.of("git", "-C", dir.toString(), "status", "--porcelain",
+                "--untracked-files=no"), "provenance: uncommitted changes make the source dirty", ""),
+                Runner.Output.PROBE);
+        provenance.put(Provenance.DIRTY, !rev.ok() || !status.ok() ? "unknown"
+                : Boolean.toString(!status.stdout().isBlank()));
+        provenance.put(Provenance.BUILD_HOST, Provenance.clean(localHostName()));
+        if (installable != null) {
+            provenance.put(Provenance.INSTALLABLE, Provenance.clean(installable));
+        }
+        if (outPath != null) {
+            provenance.put(Provenance.OUT_PATH, outPath);
+        }
+        provenance.put(Provenance.TOOL_VERSION, Provenance.clean(VersionProvider.version()));
+    }
+
+    private static String localHostName() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     // ---- remote import steps --------------------------------------------------------------------------------
 
-    /** Phase 1 of the remote operations: sudo probe, alias check (fails early on a bad project), temp dir. */
+    /** Phase 1 of the remote operations: shared connection, sudo probe, alias check (fails early), temp dir. */
     private String prepareRemote(String template) {
         phases.begin("prepare remote (ssh " + s.host() + ")");
-        decideSudo();
-        aliasTarget(); // fails early on a wrong project or a missing incus; looked up again under the lock
-        Runner.Result made = must(target.shell("mktemp -d " + template,
+        ops.connect();
+        ops.decideSudo();
+        ops.aliasTarget(); // fails early on a wrong project or a missing incus; looked up again under the lock
+        Runner.Result made = ops.must(ops.target.command(List.of("mktemp", "-d", template),
                 "the temp dir; the plan shows it as its template", template), Runner.Output.CAPTURE, "mktemp");
         String tmp = made.stdout().strip();
         if (!TMP_DIR.matcher(tmp).matches()) {
             throw new UserException(ExitCodes.FAILURE, "mktemp on " + s.host() + " printed an unexpected temp dir: "
-                    + Names.printable(tmp));
+                    + Names.printable(Texts.abbreviate(tmp, 200)));
         }
-        Step remove = target.shell("rm -rf " + sq(tmp), "cleanup: always runs (success, failure, Ctrl-C, SIGTERM)", "");
+        Step remove = ops.target.command(List.of("rm", "-rf", "--", tmp),
+                "cleanup: always runs (success, failure, Ctrl-C, SIGTERM)", "");
         cleanup.register(() -> {
-            if (!quiet && !runner.dryRun()) {
-                err.println("      removing " + tmp + " on " + s.host());
+            if (!ops.quiet && !runner.dryRun()) {
+                ops.err.println("      removing " + tmp + " on " + s.host());
             }
             Runner.Result r = runner.run(remove, Runner.Output.STREAM);
             if (!r.ok()) {
                 r = runner.run(remove, Runner.Output.STREAM); // once more: a signal may have hit the first try
             }
             if (!r.ok()) {
-                err.println("warning: could not remove " + tmp + " on " + s.host() + ": " + lastLine(r.stderr()));
+                ops.err.println("warning: could not remove " + tmp + " on " + s.host() + ": " + Texts.lastLine(r.stderr()));
             }
         });
         return tmp;
     }
 
-    private Outcome importRemote(String meta, String disk) {
+    private Outcome importRemote(String tmp, String meta, String disk) {
         phases.begin("import image (" + s.incusBin() + " on " + s.host() + ")");
         Outcome o = importLocked(meta, disk, () -> {
-            Runner.Result r = must(target.shell("cat " + sq(meta) + " " + sq(disk) + " | sha256sum",
-                    "only when the image already exists: its fingerprint", ""), Runner.Output.CAPTURE,
-                    "fingerprint");
+            Runner.Result r = ops.must(ops.target.shell("cat -- " + Texts.sq(meta) + " " + Texts.sq(disk)
+                    + " | sha256sum", "only when the image already exists: its fingerprint", ""),
+                    Runner.Output.CAPTURE, "fingerprint");
             Matcher m = SHA256.matcher(r.stdout().strip());
             if (!m.matches()) {
                 throw new UserException(ExitCodes.FAILURE, "sha256sum on " + s.host() + " printed no fingerprint");
@@ -325,146 +338,49 @@ final class ImageWorkflow {
         return o;
     }
 
-    // ---- the alias lock ---------------------------------------------------------------------------------------
-
-    /** Printed by the lock command once the lock is held. */
-    static final String LOCKED = "pika-alias-lock: held";
-
-    /**
-     * Takes the alias lock: an exclusive {@code flock} on {@code /tmp/pika-incus-alias.HASH.lock} on the machine
-     * that runs incus (HASH: the first 16 hex digits of SHA-256 of {@code PROJECT\nALIAS}). Two imports of one alias
-     * then look up the previous image, import and move the alias one after the other, never interleaved. The lock
-     * holder is {@code sh} waiting on its stdin, so the lock is released when we are done, fail, or are killed
-     * (the ssh session ends). On a normal release the holder deletes the lock file while still holding it; a
-     * waiter that then finds its file gone (not the same inode as its descriptor) opens the new one and waits
-     * again, so no two holders ever run at once and no lock files pile up.
-     *
-     * @return the held lock
-     */
-    private Runner.Held lockAlias() {
-        String file = lockFile(s.project(), s.alias());
-        String script = "f=" + sq(file) + "; while :; do exec 9>>\"$f\" && { flock -n 9 || { echo waiting "
-                + "&& flock 9; }; } || exit 1; [ \"$f\" -ef /proc/self/fd/9 ] && break; done; echo " + sq(LOCKED)
-                + "; cat >/dev/null; rm -f \"$f\"";
-        Step step = target.host == null
-                ? new Step(List.of("sh", "-c", script), LOCK_NOTE, LOCKED)
-                : target.shell("sh -c " + sq(script), LOCK_NOTE, LOCKED);
-        return runner.hold(step, LOCKED, line -> phases.detail("waiting: another import of " + s.alias()
-                + " (project " + s.project() + ") holds " + file));
-    }
-
-    /**
-     * @param project the Incus project
-     * @param alias   the image alias
-     * @return the alias lock's file on the incus host
-     */
-    static String lockFile(String project, String alias) {
-        return "/tmp/pika-incus-alias." + sha256Hex((project + "\n" + alias).getBytes(StandardCharsets.UTF_8))
-                .substring(0, 16) + ".lock";
-    }
-
-    private static final String LOCK_NOTE = "the alias lock, held (stdin open) until the alias has moved: concurrent "
-            + "imports of one alias run one after the other";
-
-    private static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Under the alias lock: looks up the alias's image again, imports, moves the alias. */
-    private Outcome importLocked(String meta, String disk, java.util.function.Supplier<String> fingerprint) {
-        try (Runner.Held lock = lockAlias()) {
-            String previous = aliasTarget();
+    /** Under the alias lock: looks up the alias's image again, imports, moves the alias, prunes. */
+    private Outcome importLocked(String meta, String disk, Supplier<String> fingerprint) {
+        try (Runner.Held lock = ops.lock()) {
+            String previous = ops.aliasTarget();
             String fp = importImage(meta, disk, fingerprint);
-            return moveAlias(fp, previous);
+            return moveAliasAndPrune(fp, previous);
         }
     }
 
-    // ---- incus steps (local or remote) ----------------------------------------------------------------------
-
-    private void decideSudo() {
-        switch (s.sudo()) {
-            case ALWAYS -> target.sudo = true;
-            case NEVER -> target.sudo = false;
-            case AUTO -> {
-                if (target.host == null) {
-                    target.sudo = localUid() != 0;
-                } else {
-                    Runner.Result r = must(target.shell("id -u",
-                            "--sudo auto: incus runs under sudo when this prints a uid other than 0", "0"),
-                            Runner.Output.CAPTURE, "id -u");
-                    target.sudo = !r.stdout().strip().equals("0");
-                }
-            }
-            default -> throw new IllegalStateException();
+    /** Imports without an alias, stamped with the provenance; an identical image already present is success. */
+    private String importImage(String meta, String disk, Supplier<String> fingerprint) {
+        provenance.put(Provenance.IMPORTED_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        List<String> args = new ArrayList<>(List.of("image", "import", "--project", s.project(), "--", meta, disk));
+        if (s.remote() != null) {
+            args.add(s.remote() + ":");
         }
-    }
-
-    private static int localUid() {
-        try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "root".equals(System.getProperty("user.name")) ? 0 : 1000;
-        }
-    }
-
-    /** @return the fingerprint the alias points at now, or null when the alias does not exist */
-    private String aliasTarget() {
-        Step q = target.incus("does the alias exist? (not found = a first import)",
-                "{\"name\":\"" + s.alias() + "\",\"target\":\"" + PREVIOUS_FP + "\",\"description\":\"\"}",
-                "query", aliasUrl());
-        Runner.Result r = runner.run(q, Runner.Output.PROBE);
-        if (!r.ok()) {
-            // "Image alias not found" (Incus and LXD) means a first import; a missing project or a missing incus
-            // ("incus: command not found", exit 127) is an error, found before anything is uploaded
-            String said = r.stderr().toLowerCase(Locale.ROOT);
-            if (said.contains("not found") && !said.contains("command not found") && !said.contains("project")
-                    && r.exitCode() != 127) {
-                return null;
-            }
-            throw failure("alias lookup", q, r, true);
-        }
-        JsonNode node = parse(r.stdout(), q);
-        previousDescription = node.path("description").asText("");
-        String fp = node.path("target").asText(null);
-        if (fp == null) {
-            throw new UserException(ExitCodes.FAILURE, "alias lookup: " + s.incusBin() + " answered without a target");
-        }
-        return fp;
-    }
-
-    /** Imports without an alias; an identical image already present is success. */
-    private String importImage(String meta, String disk, java.util.function.Supplier<String> fingerprint) {
-        Step imp = target.incus("imported without an alias: the alias moves only after this succeeded",
-                "Image imported with fingerprint: " + NEW_FP,
-                "image", "import", "--project", s.project(), meta, disk);
+        provenance.forEach((k, v) -> args.add(k + "=" + v));
+        Step imp = ops.target.incus("imported without an alias, with its provenance as properties: the alias moves"
+                + " only after this succeeded", "Image imported with fingerprint: " + NEW_FP, args.toArray(String[]::new));
         Runner.Result r = runner.run(imp, Runner.Output.PROBE);
         if (r.ok()) {
-            if (!quiet && !runner.dryRun()) {
-                err.print(r.stdout());
+            if (!ops.quiet && !runner.dryRun()) {
+                ops.err.print(Texts.abbreviate(r.stdout(), 4096));
             }
-            Matcher m = IMPORTED.matcher(r.stdout());
             if (runner.dryRun()) {
                 return NEW_FP;
             }
+            Matcher m = IMPORTED.matcher(r.stdout());
             if (!m.find()) {
                 throw new UserException(ExitCodes.FAILURE, "import: " + s.incusBin()
-                        + " did not print the new fingerprint (" + lastLine(r.stdout()) + ")");
+                        + " did not print the new fingerprint (" + Texts.lastLine(r.stdout()) + ")");
             }
             String fp = m.group(1);
             forgetIfNotAliased(fp);
             return fp;
         }
-        String said = (r.stderr() + "\n" + r.stdout()).toLowerCase(Locale.ROOT);
+        String said = (r.stderr() + "\n" + r.stdout()).toLowerCase(java.util.Locale.ROOT);
         if (said.contains("same fingerprint already exists")) {
-            String fp = fingerprint.get();
-            phases.detail("identical image already present: " + fp);
+            String fp = Names.fingerprint(fingerprint.get(), "sha256sum");
+            phases.detail("identical image already present: " + fp + " (its properties are the first import's)");
             return fp;
         }
-        throw failure("import", imp, r, true);
+        throw ops.failure("import", imp, r, true);
     }
 
     /**
@@ -473,241 +389,49 @@ final class ImageWorkflow {
      * the image is kept: the alias may already point at it.
      */
     private void forgetIfNotAliased(String fp) {
-        Step delete = target.incus("cleanup: the new image never got the alias", "",
-                "image", "delete", "--project", s.project(), fp);
+        Step delete = ops.target.incus("cleanup: the new image never got the alias", "",
+                "image", "delete", "--project", s.project(), "--", ops.target.on(fp));
         cleanup.register(() -> {
-            if (aliasState != 0) {
+            if (ops.aliasState != 0) {
                 return;
             }
-            if (!quiet) {
-                err.println("      removing the new image " + fp + ": the alias never reached it");
+            if (!ops.quiet) {
+                ops.err.println("      removing the new image " + fp + ": the alias never reached it");
             }
             Runner.Result r = runner.run(delete, Runner.Output.STREAM);
             if (!r.ok()) {
-                err.println("warning: could not remove the new image " + fp + ": " + lastLine(r.stderr()));
+                ops.err.println("warning: could not remove the new image " + fp + ": " + Texts.lastLine(r.stderr()));
             }
         });
     }
 
-    /** Points the alias at {@code fp} in one step, then deletes the previous image when nothing else uses it. */
-    private Outcome moveAlias(String fp, String previous) {
+    /**
+     * Points the alias at {@code fp} in one step, then prunes the alias's older images beyond {@code --keep}.
+     * A failing prune does not undo the import: it becomes the outcome's warning.
+     */
+    private Outcome moveAliasAndPrune(String fp, String previous) {
         phases.begin("move alias " + s.alias() + " (project " + s.project() + ")");
         if (fp.equals(previous)) {
-            aliasState = 2;
+            ops.aliasState = 2;
             phases.detail("alias already points at " + fp);
-            return new Outcome(fp, previous, false, false, null);
+            return new Outcome(fp, previous, false, false, null, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance)), List.of(), null);
         }
-        aliasState = 1;
-        if (previous != null) {
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("target", fp);
-            body.put("description", previousDescription);
-            must(target.incus("the alias exists: retarget it in one API call, it never goes missing (a first import"
-                    + " runs `image alias create --project PROJECT ALIAS FINGERPRINT` instead)", "",
-                    "query", "-X", "PUT", "-d", body.toString(), aliasUrl()), Runner.Output.STREAM, "alias update");
-        } else {
-            must(target.incus("only when the alias did not exist", "",
-                    "image", "alias", "create", "--project", s.project(), s.alias(), fp),
-                    Runner.Output.STREAM, "alias create");
-        }
-        aliasState = 2;
-        boolean deleted = false;
-        if (previous != null && !s.keepOld()) {
-            Step q = target.incus("prune: is the previous image still named by another alias?",
-                    "{\"fingerprint\":\"" + PREVIOUS_FP + "\",\"aliases\":[]}",
-                    "query", "/1.0/images/" + previous + "?project=" + urlEncode(s.project()));
-            Runner.Result r = runner.run(q, Runner.Output.PROBE);
-            if (r.ok()) {
-                JsonNode aliases = parse(r.stdout(), q).path("aliases");
-                if (aliases.isArray() && aliases.size() > 0) {
-                    List<String> names = new ArrayList<>();
-                    aliases.forEach(a -> names.add(a.path("name").asText()));
-                    phases.detail("kept previous image " + previous + ": still has aliases " + names);
-                } else {
-                    must(target.incus("deletes the previous image only now that the alias has moved (--keep-old keeps it)",
-                            "", "image", "delete", "--project", s.project(), previous), Runner.Output.STREAM,
-                            "delete previous image");
-                    deleted = true;
+        ops.moveAlias(fp, previous, "the alias exists: retarget it in one API call, it never goes missing (a first"
+                + " import runs `image alias create --project PROJECT -- ALIAS FINGERPRINT` instead)");
+        List<String> pruned = List.of();
+        String warning = null;
+        if (s.keep() >= 0) {
+            try {
+                pruned = ops.prune(s.keep(), fp, previous, false).deleted();
+                if (!pruned.isEmpty()) {
+                    phases.detail("pruned " + pruned.size() + " older image(s) beyond --keep " + s.keep() + ": "
+                            + String.join(", ", pruned));
                 }
-            } else {
-                phases.detail("previous image " + previous + " is already gone");
+            } catch (UserException e) {
+                warning = "the alias moved, but pruning older images failed: " + e.getMessage();
             }
         }
-        return new Outcome(fp, previous, true, deleted, null);
-    }
-
-    private String aliasUrl() {
-        return "/1.0/images/aliases/" + urlEncode(s.alias()) + "?project=" + urlEncode(s.project());
-    }
-
-    // ---- helpers --------------------------------------------------------------------------------------------
-
-    private Runner.Result must(Step step, Runner.Output output, String what) {
-        Runner.Result r = runner.run(step, output);
-        if (!r.ok()) {
-            throw failure(what, step, r);
-        }
-        return r;
-    }
-
-    private UserException failure(String what, Step step, Runner.Result r) {
-        return failure(what, step, r, false);
-    }
-
-    /** @param captured whether the tool's stderr was kept back (then it is shown now, as it was not streamed) */
-    private UserException failure(String what, Step step, Runner.Result r, boolean captured) {
-        if ((quiet || captured) && !r.stderr().isBlank()) {
-            err.print(r.stderr().endsWith("\n") ? r.stderr() : r.stderr() + "\n");
-        }
-        String phase = phases.current() == null ? "" : " in phase \"" + phases.current() + "\"";
-        String last = lastLine(r.stderr());
-        return new UserException(ExitCodes.FAILURE, what + " failed" + phase + ": " + step.program() + " exited with "
-                + r.exitCode() + (last.isEmpty() ? "" : " (" + last + ")"));
-    }
-
-    static String lastLine(String text) {
-        String[] lines = text.strip().split("\n");
-        return lines.length == 0 ? "" : lines[lines.length - 1].strip();
-    }
-
-    private JsonNode parse(String json, Step step) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UserException(ExitCodes.FAILURE, step.program() + " printed something that is not JSON: "
-                    + lastLine(json), e);
-        }
-    }
-
-    /** Percent-encodes everything but RFC 3986 unreserved characters (so {@code /} in an alias stays one segment). */
-    static String urlEncode(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
-                sb.append(c);
-            } else {
-                sb.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return sb.toString();
-    }
-
-    /** Always single-quotes, as the reference writes remote temp paths. */
-    private static String sq(String value) {
-        return "'" + value.replace("'", "'\\''") + "'";
-    }
-
-    static String sha256(Path... files) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (Path f : files) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        md.update(buf, 0, n);
-                    }
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UserException(ExitCodes.FAILURE, "cannot read the image files: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** @return a byte count for people: {@code 812 B}, {@code 10.0 KiB}, {@code 812.4 MiB}, {@code 1.2 GiB} */
-    static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = bytes / 1024.0;
-        int i = 0;
-        while (v >= 1024 && i < units.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
-    }
-
-    /** Where incus runs: this machine, or an ssh destination (with the reference's ssh/scp options). */
-    static final class Target {
-        final String host;
-        private final List<String> sshOpts;
-        private final String incusBin;
-        boolean sudo;
-
-        Target(String host, String sshKey, String incusBin) {
-            this.host = host;
-            List<String> opts = new ArrayList<>();
-            if (sshKey != null && !sshKey.isEmpty()) {
-                opts.add("-i");
-                opts.add(sshKey);
-            }
-            opts.add("-o");
-            opts.add("StrictHostKeyChecking=accept-new");
-            this.sshOpts = List.copyOf(opts);
-            this.incusBin = incusBin;
-        }
-
-        /** An incus command, under sudo when decided, over ssh when remote (every word quoted). */
-        Step incus(String note, String dryRunOutput, String... args) {
-            List<String> words = new ArrayList<>();
-            if (sudo) {
-                words.add("sudo");
-            }
-            words.add(incusBin);
-            words.addAll(List.of(args));
-            if (host == null) {
-                return new Step(words, note, dryRunOutput);
-            }
-            Step ssh = shell(ShellQuote.join(words), note, dryRunOutput);
-            return new Step(ssh.argv(), note, dryRunOutput, words);
-        }
-
-        /** A remote shell command line (its values already quoted by the caller). */
-        Step shell(String remoteCommand, String note, String dryRunOutput) {
-            List<String> argv = new ArrayList<>();
-            argv.add("ssh");
-            argv.addAll(sshOpts);
-            argv.add(host);
-            argv.add(remoteCommand);
-            return new Step(argv, note, dryRunOutput);
-        }
-
-        /** scp of local files into a remote directory. */
-        Step scp(List<String> files, String remoteDir) {
-            List<String> argv = new ArrayList<>();
-            argv.add("scp");
-            argv.addAll(sshOpts);
-            argv.addAll(files);
-            argv.add(host + ":" + remoteDir);
-            return new Step(argv, null, "");
-        }
+        return new Outcome(fp, previous, true, previous != null && pruned.contains(previous), null,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance)), pruned, warning);
     }
 }

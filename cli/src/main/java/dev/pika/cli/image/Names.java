@@ -1,6 +1,5 @@
 package dev.pika.cli.image;
 
-import dev.pika.cli.common.Display;
 import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.UserException;
 import java.util.regex.Pattern;
@@ -15,6 +14,8 @@ public final class Names {
     private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,62}");
     private static final Pattern HOST = Pattern.compile("([A-Za-z0-9_][A-Za-z0-9._-]{0,63}@)?[A-Za-z0-9_][A-Za-z0-9._-]{0,252}");
     private static final Pattern INCUS_BIN = Pattern.compile("[A-Za-z0-9_./+-]+");
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern REMOTE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     private Names() {
     }
@@ -73,6 +74,54 @@ public final class Names {
         return check("--incus-bin", bin, INCUS_BIN, "a program name or path (letters, digits and . _ / + -)");
     }
 
+    /**
+     * An Incus remote name, as {@code incus remote list} shows it: 1-63 letters, digits and {@code . _ -}, starting
+     * with a letter or digit (a {@code :} would end it).
+     *
+     * @param remote the {@code --remote} value
+     * @return the name
+     * @throws UserException exit code 2
+     */
+    public static String remote(String remote) {
+        return check("--remote", remote, REMOTE,
+                "an Incus remote is a name from `incus remote list`: letters, digits and . _ -");
+    }
+
+    /**
+     * A fingerprint given by the user ({@code --to}): exactly 64 lowercase hex digits.
+     *
+     * @param option the option, for the message
+     * @param value  the value
+     * @return the fingerprint
+     * @throws UserException exit code 2
+     */
+    public static String fingerprintOption(String option, String value) {
+        return check(option, value, FINGERPRINT, "an image fingerprint is 64 hex digits (lowercase)");
+    }
+
+    /**
+     * A fingerprint read from a tool (Incus's JSON, its import output, sha256sum): used in argv words and API paths
+     * only when it is exactly 64 lowercase hex digits. Anything else (say {@code -f} or
+     * {@code ../../1.0/instances/x}) stops the run.
+     *
+     * @param value the value read
+     * @param where what printed it, for the message
+     * @return the fingerprint
+     * @throws UserException exit code 1
+     */
+    public static String fingerprint(String value, String where) {
+        if (value == null || !FINGERPRINT.matcher(value).matches()) {
+            throw new UserException(ExitCodes.FAILURE, where + " gave " + printable(Texts.abbreviate(
+                    String.valueOf(value), 80)) + " where an image fingerprint (64 hex digits) belongs: refusing to use it");
+        }
+        return value;
+    }
+
+    /** @return whether {@code value} is 64 lowercase hex digits */
+    static boolean isFingerprint(String value) {
+        return value != null && FINGERPRINT.matcher(value).matches();
+    }
+
     private static String check(String option, String value, Pattern pattern, String rule) {
         if (value == null || !pattern.matcher(value).matches()) {
             throw invalid(option, value, rule);
@@ -84,8 +133,21 @@ public final class Names {
         return new UserException(ExitCodes.USAGE, "invalid " + option + " " + printable(value) + ": " + rule);
     }
 
-    /** @return the value quoted for a message ({@link Display#quoted}) */
-    static String printable(String value) {
-        return Display.quoted(value);
+    /** @return the value in double quotes with control characters escaped, safe to print on a terminal */
+    public static String printable(String value) {
+        if (value == null) {
+            return "<unset>";
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        value.codePoints().forEach(c -> {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').appendCodePoint(c);
+            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                sb.append(String.format("\\x%02x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.append('"').toString();
     }
 }

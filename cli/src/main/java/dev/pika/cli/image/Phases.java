@@ -18,8 +18,19 @@ final class Phases {
      * @param number  1-based position
      * @param name    e.g. {@code nix build (remote pika-build)}
      * @param seconds wall-clock duration in seconds
+     * @param toolSeconds of that, the seconds spent waiting for the tools (ssh, scp, nix, incus, git, tar); the
+     *                    rest is pika's own overhead
      */
-    record Timing(int number, String name, double seconds) {
+    record Timing(int number, String name, double seconds, double toolSeconds) {
+        /** A phase without tool time accounting. */
+        Timing(int number, String name, double seconds) {
+            this(number, name, seconds, 0);
+        }
+
+        /** @return seconds not spent in tools: pika's own work (start-up is counted in the first phase) */
+        double overheadSeconds() {
+            return Math.max(0, seconds - toolSeconds);
+        }
     }
 
     private final int total;
@@ -30,6 +41,13 @@ final class Phases {
     private int number;
     private String current;
     private long startedAt;
+    private LongSupplier toolNanos = () -> 0;
+    private long toolsAtStart;
+
+    /** @param toolNanos the nanoseconds spent in tools so far (from the runner), for each phase's overhead */
+    void toolClock(LongSupplier toolNanos) {
+        this.toolNanos = toolNanos;
+    }
 
     /**
      * @param total number of phases the operation has
@@ -50,6 +68,7 @@ final class Phases {
         number++;
         current = name;
         startedAt = nanos.getAsLong();
+        toolsAtStart = toolNanos.getAsLong();
         say(prefix() + " ...");
     }
 
@@ -59,7 +78,7 @@ final class Phases {
             return;
         }
         double s = (nanos.getAsLong() - startedAt) / 1e9;
-        done.add(new Timing(number, current, s));
+        done.add(new Timing(number, current, s, (toolNanos.getAsLong() - toolsAtStart) / 1e9));
         say(prefix() + " ... " + String.format(Locale.ROOT, "%.1fs", s));
         current = null;
     }

@@ -31,6 +31,13 @@ final class ProcessRunner implements Runner {
     private final PrintStream err;
     private final boolean quiet;
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    /** Wall-clock nanoseconds the tools ran (one at a time, except the upload pipeline, counted once). */
+    private final AtomicLong toolNanos = new AtomicLong();
+
+    /** @return nanoseconds spent waiting for tools so far (the rest of a phase is pika's own overhead) */
+    long toolNanos() {
+        return toolNanos.get();
+    }
 
     /**
      * @param dir   working directory of every command
@@ -47,19 +54,24 @@ final class ProcessRunner implements Runner {
 
     @Override
     public Result run(Step step, Output output) {
+        long t0 = System.nanoTime();
         Process p = start(step, ProcessBuilder.Redirect.from(DEV_NULL));
         try {
             p.getOutputStream().close();
             Tail errTail = new Tail();
             Thread errPump = pump(p.getErrorStream(), errTail, !quiet && output != Output.PROBE);
-            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            Capped captured = new Capped();
             Tail outTail = new Tail();
             Thread outPump = output != Output.STREAM
-                    ? pumpTo(p.getInputStream(), captured)
+                    ? pumpTo(p.getInputStream(), captured, p)
                     : pump(p.getInputStream(), outTail, !quiet);
             int code = p.waitFor();
             errPump.join();
             outPump.join();
+            if (captured.over) {
+                return new Result(code == 0 ? 1 : code, "", errTail.text() + "\n" + step.program()
+                        + " printed more than " + (CAPTURE_LIMIT >> 20) + " MiB on stdout: stopped reading it", 0);
+            }
             String stdout = output != Output.STREAM ? captured.toString(StandardCharsets.UTF_8) : outTail.text();
             return new Result(code, stdout, errTail.text(), 0);
         } catch (IOException e) {
@@ -70,15 +82,17 @@ final class ProcessRunner implements Runner {
             throw new UserException(ExitCodes.INTERRUPTED, "interrupted while running " + step.program(), e);
         } finally {
             live.remove(p);
+            toolNanos.addAndGet(System.nanoTime() - t0);
         }
     }
 
     @Override
     public Result pipe(Step list, Step archive, Step consumer) {
-        Result listed = run(list, Output.CAPTURE);
+        Result listed = run(list, Output.PROBE);
         if (!listed.ok()) {
-            return new Result(listed.exitCode(), "", list.program() + ": " + listed.stderr(), 0);
+            return new Result(listed.exitCode(), "", listed.stderr(), 0, list.program());
         }
+        long t0 = System.nanoTime();
         Process tar = start(archive, ProcessBuilder.Redirect.PIPE);
         Process sink = start(consumer, ProcessBuilder.Redirect.PIPE);
         AtomicLong bytes = new AtomicLong();
@@ -100,7 +114,7 @@ final class ProcessRunner implements Runner {
                 t.join();
             }
             if (tarCode != 0) {
-                return new Result(tarCode, "", archive.program() + ": " + tarErr.text(), bytes.get());
+                return new Result(tarCode, "", tarErr.text(), bytes.get(), archive.program());
             }
             return new Result(sinkCode, sinkOut.text(), sinkErr.text(), bytes.get());
         } catch (InterruptedException e) {
@@ -111,6 +125,7 @@ final class ProcessRunner implements Runner {
         } finally {
             live.remove(tar);
             live.remove(sink);
+            toolNanos.addAndGet(System.nanoTime() - t0);
         }
     }
 
@@ -130,7 +145,7 @@ final class ProcessRunner implements Runner {
                 int code = p.waitFor();
                 errPump.join();
                 live.remove(p);
-                String last = ImageWorkflow.lastLine(errTail.text());
+                String last = Texts.lastLine(errTail.text());
                 throw new UserException(ExitCodes.FAILURE, "cannot take the alias lock: " + step.program()
                         + " exited with " + code + (last.isEmpty() ? "" : " (" + last + ")"));
             }
@@ -239,10 +254,26 @@ final class ProcessRunner implements Runner {
         });
     }
 
-    private static Thread pumpTo(InputStream in, ByteArrayOutputStream sink) {
+    /** Captured stdout, up to {@link Runner#CAPTURE_LIMIT} bytes: a flooding tool cannot exhaust our memory. */
+    private static final class Capped extends ByteArrayOutputStream {
+        volatile boolean over;
+    }
+
+    private static Thread pumpTo(InputStream in, Capped sink, Process p) {
         return daemon(() -> {
+            byte[] buf = new byte[65536];
             try (in) {
-                in.transferTo(sink);
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    if (sink.size() + n > CAPTURE_LIMIT) {
+                        sink.over = true;
+                        p.descendants().forEach(ProcessHandle::destroy);
+                        p.destroy();
+                        in.transferTo(OutputStream.nullOutputStream());
+                        return;
+                    }
+                    sink.write(buf, 0, n);
+                }
             } catch (IOException ignored) {
                 // the child went away; its exit code tells what happened
             }

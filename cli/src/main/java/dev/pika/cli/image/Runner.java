@@ -8,6 +8,8 @@ import java.util.List;
  * commands a real run executes.
  */
 public interface Runner {
+    /** The most stdout a command may print when it is captured (16 MiB): more fails the command. */
+    int CAPTURE_LIMIT = 16 << 20;
 
     /** What happens to a command's stdout. */
     enum Output {
@@ -23,11 +25,19 @@ public interface Runner {
      * The outcome of one command.
      *
      * @param exitCode the exit code (128 + signal when killed)
-     * @param stdout   captured stdout ({@link Output#CAPTURE}), else the last part of it
+     * @param stdout   captured stdout ({@link Output#CAPTURE}, up to {@link #CAPTURE_LIMIT} bytes), else the last
+     *                 part of it
      * @param stderr   the last part of stderr (up to 8 KiB), for error messages
      * @param bytes    bytes sent on stdin (the source upload), else 0
+     * @param failedProgram in a pipeline, the program that failed when it was not the last one (e.g. {@code git}
+     *                      listing the source), else null
      */
-    record Result(int exitCode, String stdout, String stderr, long bytes) {
+    record Result(int exitCode, String stdout, String stderr, long bytes, String failedProgram) {
+        /** A result of one command (or of a pipeline's last one). */
+        public Result(int exitCode, String stdout, String stderr, long bytes) {
+            this(exitCode, stdout, stderr, bytes, null);
+        }
+
         /** @return whether the command exited 0 */
         public boolean ok() {
             return exitCode == 0;
@@ -51,7 +61,8 @@ public interface Runner {
      * @param list     e.g. {@code git ls-files -co --exclude-standard -z}
      * @param archive  e.g. {@code tar --null -T - -cf -}
      * @param consumer e.g. {@code ssh ... HOST 'mkdir -p ... && tar -xf - -C ...'}
-     * @return the consumer's outcome with the bytes sent; a failing list or archive command makes it fail too
+     * @return the consumer's outcome with the bytes sent; a failing list or archive command makes it fail too,
+     *         naming itself in {@link Result#failedProgram()}
      */
     Result pipe(Step list, Step archive, Step consumer);
 

@@ -29,6 +29,29 @@ public final class ShellQuote {
     }
 
     /**
+     * Quotes one word so that every common login shell reads it back unchanged: POSIX sh, bash, zsh and fish.
+     * fish treats {@code \\} and {@code \'} inside single quotes as escapes, so a backslash is never put inside
+     * single quotes here: it is written as {@code '"\\"'} (double quotes read {@code \\} as one backslash in all
+     * of them), and a single quote as {@code '"'"'}. Used for the one word ssh hands to the remote login shell
+     * ({@code sh -c WORD}).
+     *
+     * @param word any string
+     * @return a single-quoted shell word without a backslash inside single quotes
+     */
+    public static String quoteAnyShell(String word) {
+        StringBuilder sb = new StringBuilder("'");
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            switch (c) {
+                case '\'' -> sb.append("'\"'\"'");
+                case '\\' -> sb.append("'\"\\\\\"'");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('\'').toString();
+    }
+
+    /**
      * @param words an argv
      * @return the words quoted and joined with single spaces, a command line a shell runs as that argv
      */

@@ -182,12 +182,13 @@ public final class ImageRecordCommand extends CommandGroup {
                 + "as the reference encodes it. The role is recorded only when ALIAS is the role's default alias "
                 + "(CONTRACT.md §5)."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {" 0:record printed", " 1:no image with that alias, or incus/ssh failed",
+            exitCodeList = {" 0:record printed", " 1:no image with that alias (or two), or incus/ssh failed",
                 " 2:usage error"},
             footerHeading = "%nEnvironment:%n",
             footer = {
                 "  PIKA_BUILD_SSH_KEY  ssh identity file (-i); ssh also always gets",
-                "                      -o StrictHostKeyChecking=accept-new",
+                "                      -o StrictHostKeyChecking=accept-new -o BatchMode=yes",
+                "                      -o ConnectTimeout=10",
                 "  PIKA_INCUS_BIN      default of --incus-bin",
                 "",
                 "Examples:",
@@ -231,6 +232,11 @@ public final class ImageRecordCommand extends CommandGroup {
                 description = "The Incus client (default: $PIKA_INCUS_BIN or incus; LXD's is lxc).")
         String incusBin;
 
+        @Option(names = "--sudo", paramLabel = "WHEN", defaultValue = "auto",
+                description = "auto (sudo -n when the user running incus is not root), always or never "
+                        + "(default: ${DEFAULT-VALUE}).")
+        String sudo;
+
         @Mixin
         OutputFileOption output;
 
@@ -258,7 +264,14 @@ public final class ImageRecordCommand extends CommandGroup {
             String bin = Names.incusBin(incusBin);
             boolean local = where != null && where.local;
             String host = local ? null : Names.host(where != null && where.host != null ? where.host : DEFAULT_HOST);
-            IncusImageList.Target target = new IncusImageList.Target(host, env.get("PIKA_BUILD_SSH_KEY"), bin);
+            IncusImageList.Sudo mode = switch (sudo) {
+                case "auto" -> IncusImageList.Sudo.AUTO;
+                case "always" -> IncusImageList.Sudo.ALWAYS;
+                case "never" -> IncusImageList.Sudo.NEVER;
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--sudo: expected auto, always or never, got " + dev.pika.cli.image.Names.printable(sudo));
+            };
+            IncusImageList.Target target = new IncusImageList.Target(host, env.get("PIKA_BUILD_SSH_KEY"), bin, mode);
             String fingerprint = IncusImageList.fingerprint(exec, target, p, a);
             ImageRecord record = ImageRecord.forImport(role, p, a, fingerprint);
             output.emit(spec.commandLine(), ContractCodec.encodePretty(record) + "\n");

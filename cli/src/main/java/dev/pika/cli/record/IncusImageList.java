@@ -48,8 +48,31 @@ final class IncusImageList {
     record Result(int exitCode, String stdout, String stderr) {
     }
 
-    /** Where incus runs. */
-    record Target(String host, String sshKey, String incusBin) {
+    /** When incus runs under {@code sudo -n} ({@code --sudo}). */
+    enum Sudo {
+        /** when the user running incus is not root (decided where incus runs). */
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
+
+    /** Decides {@code --sudo auto} on the remote: the one remote command runs incus under sudo when not root. */
+    static final String AUTO_SUDO = "if [ \"$(id -u)\" -ne 0 ]; then exec sudo -n \"$@\"; fi; exec \"$@\"";
+
+    /**
+     * Where incus runs.
+     *
+     * @param host     ssh destination, or null for this machine
+     * @param sshKey   {@code PIKA_BUILD_SSH_KEY}, or null
+     * @param incusBin the client program
+     * @param sudo     whether incus runs under {@code sudo -n}
+     */
+    record Target(String host, String sshKey, String incusBin, Sudo sudo) {
+        /** A target without sudo. */
+        Target(String host, String sshKey, String incusBin) {
+            this(host, sshKey, incusBin, Sudo.NEVER);
+        }
+
         /** @return true when incus runs on this machine */
         boolean local() {
             return host == null;
@@ -68,8 +91,14 @@ final class IncusImageList {
      * @return the argv: {@code INCUS image list --project P ALIAS --format json}, wrapped in ssh when remote
      */
     static List<String> argv(Target target, String project, String alias) {
-        List<String> words = List.of(target.incusBin(), "image", "list", "--project", project, alias,
-                "--format", "json");
+        List<String> words = new ArrayList<>();
+        boolean localRoot = localUid() == 0;
+        if (target.sudo() == Sudo.ALWAYS || target.sudo() == Sudo.AUTO && target.local() && !localRoot) {
+            words.addAll(List.of("sudo", "-n"));
+        } else if (target.sudo() == Sudo.AUTO && !target.local()) {
+            words.addAll(List.of("sh", "-c", AUTO_SUDO, "sh"));
+        }
+        words.addAll(List.of(target.incusBin(), "image", "list", "--project", project, alias, "--format", "json"));
         if (target.local()) {
             return words;
         }
@@ -81,6 +110,8 @@ final class IncusImageList {
         }
         argv.add("-o");
         argv.add("StrictHostKeyChecking=accept-new");
+        // never a password prompt, and a bounded wait for an unreachable host (as incus-role-image)
+        argv.addAll(List.of("-o", "BatchMode=yes", "-o", "ConnectTimeout=10"));
         argv.add(target.host());
         argv.add(ShellQuote.join(words));
         return argv;
@@ -128,6 +159,7 @@ final class IncusImageList {
                     + abbreviate(json.strip()));
         }
         List<String> others = new ArrayList<>();
+        String found = null;
         for (JsonNode image : list) {
             for (JsonNode a : image.path("aliases")) {
                 String name = a.path("name").asText(null);
@@ -137,16 +169,34 @@ final class IncusImageList {
                         throw new UserException(ExitCodes.FAILURE, target.describe() + " listed the image "
                                 + "with alias " + alias + " without a fingerprint");
                     }
-                    return fp.asText();
-                }
-                if (name != null) {
+                    // untrusted: only 64 hex digits ever reach the record
+                    String checked = dev.pika.cli.image.Names.fingerprint(fp.asText(), target.describe()
+                            + " image list");
+                    if (found != null) {
+                        // an alias names one image: two entries mean the answer cannot be trusted (as the reference)
+                        throw new UserException(ExitCodes.FAILURE, target.describe() + " listed two images with "
+                                + "alias " + alias + " in project " + project + ": " + found + " and " + checked);
+                    }
+                    found = checked;
+                } else if (name != null) {
                     others.add(name);
                 }
             }
         }
+        if (found != null) {
+            return found;
+        }
         throw new UserException(ExitCodes.FAILURE, "no image with alias " + alias + " in project " + project
                 + " (" + target.describe() + ")" + (others.isEmpty() ? ""
                         : "; similar aliases: " + String.join(", ", others.subList(0, Math.min(5, others.size())))));
+    }
+
+    private static int localUid() {
+        try {
+            return (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name")) ? 0 : 1000;
+        }
     }
 
     private static String lastLine(String s) {

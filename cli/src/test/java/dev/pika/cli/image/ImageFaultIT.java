@@ -28,13 +28,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Faults during image work against the real loopback setup (nix, LXD's {@code lxc}, ssh/scp to 127.0.0.1): ssh
+ * Faults during image work against the real loopback setup (nix, real Incus's {@code incus}, ssh/scp to 127.0.0.1): ssh
  * dying mid-upload, nix build failing, the import failing, SIGINT and SIGTERM in every phase, and two imports of
  * one alias at once. After each: the alias resolves to the image it had before (or, once the alias has moved, to
  * the new one, never to nothing), no remote temp dir is left, and the exit code and the last stderr line say what
  * happened.
  *
- * <p>To hit a phase, ssh, scp and lxc run through shims on PATH that exec the real tool, after a pause when
+ * <p>To hit a phase, ssh, scp and incus run through shims on PATH that exec the real tool, after a pause when
  * their arguments contain {@code PIKA_FAULT_MATCH} ({@code PIKA_FAULT_WHEN=before}: before the tool runs,
  * {@code after}: after it ran), or, for scp, rate-limited with {@code -O -l PIKA_FAULT_SCP_LIMIT} (Kbit/s). The
  * shims only add time: every effect on the remote is the real tools'.
@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ImageFaultIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "/root/.ssh/pika-ci-image";
-    private static final String PROJECT = "pika-fault-" + Long.toHexString(System.nanoTime() & 0xffffffL);
+    private static final String PROJECT = Launcher.unique("pika-fault-");
     private static final String HOST = "127.0.0.1";
 
     private static Path work;
@@ -58,24 +58,22 @@ class ImageFaultIT {
     @BeforeAll
     static void setUp() throws IOException {
         Launcher.require("nix", Launcher.toolRun("nix", "--version").exit() == 0);
-        Launcher.require("lxd (lxc info)", Launcher.toolRun("lxc", "info").exit() == 0);
         Launcher.require("sshd on 127.0.0.1 with " + KEY, Files.isReadable(Path.of(KEY))
                 && Launcher.toolRun("ssh", "-i", KEY, "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
                         HOST, "true").exit() == 0);
         Launcher.require("flock", Launcher.toolRun("flock", "--version").exit() == 0);
         work = Files.createTempDirectory("pika-fault-");
         shims = Files.createDirectories(work.resolve("shims"));
-        for (String prog : List.of("ssh", "scp", "lxc")) {
+        for (String prog : List.of("ssh", "scp", "incus")) {
             Path shim = shims.resolve(prog);
             Files.writeString(shim, SHIM.replace("@PROG@", prog));
             Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        Launcher.tool("lxc", "project", "create", PROJECT, "-c", "features.images=true", "-c",
-                "features.profiles=true");
+        Launcher.createProject(PROJECT);
         artifactA = build("a");
         artifactB = build("b");
-        fpA = ImageWorkflow.sha256(artifactA.resolve("metadata.tar.xz"), artifactA.resolve("disk.qcow2"));
-        fpB = ImageWorkflow.sha256(artifactB.resolve("metadata.tar.xz"), artifactB.resolve("disk.qcow2"));
+        fpA = Hashes.sha256(artifactA.resolve("metadata.tar.xz"), artifactA.resolve("disk.qcow2"));
+        fpB = Hashes.sha256(artifactB.resolve("metadata.tar.xz"), artifactB.resolve("disk.qcow2"));
         assertNotEquals(fpA, fpB);
     }
 
@@ -126,12 +124,7 @@ class ImageFaultIT {
         if (work == null) {
             return;
         }
-        if (Launcher.toolRun("lxc", "project", "show", PROJECT).exit() == 0) {
-            for (String fp : images().keySet()) {
-                Launcher.toolRun("lxc", "image", "delete", "--project", PROJECT, fp);
-            }
-            Launcher.toolRun("lxc", "project", "delete", PROJECT);
-        }
+        Launcher.dropProject(Launcher.INCUS, PROJECT);
         Launcher.toolRun("rm", "-rf", work.toString());
     }
 
@@ -140,7 +133,7 @@ class ImageFaultIT {
     @BeforeEach
     void baseline() {
         for (String fp : images().keySet()) {
-            Launcher.tool("lxc", "image", "delete", "--project", PROJECT, fp);
+            Launcher.tool(Launcher.INCUS, "image", "delete", "--project", PROJECT, fp);
         }
         alias = "fault/" + (++aliases);
         Launcher.Run r = image("import", Map.of(), "--artifact", artifactA.toString(), "--local");
@@ -186,7 +179,7 @@ class ImageFaultIT {
     private Map<String, String> env(Map<String, String> fault, Path log) {
         Map<String, String> env = new HashMap<>(fault);
         env.put("PIKA_BUILD_SSH_KEY", KEY);
-        env.put("PIKA_INCUS_BIN", "lxc");
+        env.put("PIKA_INCUS_BIN", Launcher.INCUS);
         env.put("PATH", shims + ":" + System.getenv("PATH"));
         env.put("PIKA_FAULT_LOG", log.toString());
         return env;
@@ -241,7 +234,7 @@ class ImageFaultIT {
     }
 
     private static String lastLine(String text) {
-        return ImageWorkflow.lastLine(text);
+        return Texts.lastLine(text);
     }
 
     /** A running command whose stderr is collected. */
@@ -361,9 +354,9 @@ class ImageFaultIT {
                 : image("import", Map.of(), "--artifact", bad.toString());
         assertEquals(1, r.exit(), r.both());
         String last = lastLine(r.err());
-        String phase = local ? "import image (lxc, local)" : "import image (lxc on 127.0.0.1)";
+        String phase = local ? "import image (incus, local)" : "import image (incus on 127.0.0.1)";
         assertTrue(last.startsWith("incus-role-image: import failed in phase \"" + phase + "\": "
-                + (local ? "lxc" : "ssh") + " exited with 1 (Error: "), last);
+                + (local ? "incus" : "ssh") + " exited with 1 (Error: "), last);
         assertEquals(fpA, aliasTarget(alias));
         assertEquals(Set.of(fpA), images().keySet());
     }

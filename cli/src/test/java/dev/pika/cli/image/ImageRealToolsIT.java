@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.model.ImageRecord;
 import java.io.BufferedReader;
@@ -31,13 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end with real tools (issue 3, "Tests with real tools"): the real launcher and jar, real Nix building the
- * test flake offline, LXD as the Incus-compatible image server ({@code lxc}), and ssh/scp to the sshd on
- * 127.0.0.1 that .ci/setup-image.sh starts. Each run uses its own LXD project, removed afterwards.
+ * test flake offline, real Incus 6.0 ({@code incus}, started by .ci/setup-incus.sh), and ssh/scp to the sshd on
+ * 127.0.0.1 that .ci/setup-image.sh starts. Each run uses its own Incus project, removed afterwards; one smoke test
+ * imports into LXD ({@code --incus-bin lxc}), which stays supported.
  */
 class ImageRealToolsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "/root/.ssh/pika-ci-image";
-    private static final String PROJECT = "pika-it-" + Long.toHexString(System.nanoTime() & 0xffffffL);
+    private static final String PROJECT = Launcher.unique("pika-it-");
 
     @TempDir
     Path tmp;
@@ -47,24 +47,16 @@ class ImageRealToolsIT {
     @BeforeAll
     static void realTools() {
         Launcher.require("nix", Launcher.toolRun("nix", "--version").exit() == 0);
-        Launcher.require("lxd (lxc info)", Launcher.toolRun("lxc", "info").exit() == 0);
         Launcher.require("qemu-img", Launcher.toolRun("qemu-img", "--version").exit() == 0);
         Launcher.require("sshd on 127.0.0.1 with " + KEY, Files.isReadable(Path.of(KEY))
                 && Launcher.toolRun("ssh", "-i", KEY, "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
                         "127.0.0.1", "true").exit() == 0);
-        Launcher.tool("lxc", "project", "create", PROJECT, "-c", "features.images=true", "-c",
-                "features.profiles=true");
+        Launcher.createProject(PROJECT);
     }
 
     @AfterAll
     static void dropProject() {
-        if (Launcher.toolRun("lxc", "project", "show", PROJECT).exit() != 0) {
-            return;
-        }
-        for (String fp : images().keySet()) {
-            Launcher.toolRun("lxc", "image", "delete", "--project", PROJECT, fp);
-        }
-        Launcher.tool("lxc", "project", "delete", PROJECT);
+        Launcher.dropProject(Launcher.INCUS, PROJECT);
     }
 
     @BeforeEach
@@ -98,7 +90,7 @@ class ImageRealToolsIT {
     }
 
     private static Map<String, String> env() {
-        return Map.of("PIKA_BUILD_SSH_KEY", KEY, "PIKA_INCUS_BIN", "lxc");
+        return Map.of("PIKA_BUILD_SSH_KEY", KEY, "PIKA_INCUS_BIN", Launcher.INCUS);
     }
 
     private static Launcher.Run image(Path cwd, String... args) {
@@ -119,7 +111,7 @@ class ImageRealToolsIT {
     }
 
     private static String fingerprintOf(Path result) throws IOException {
-        return ImageWorkflow.sha256(result.resolve("metadata.tar.xz"), result.resolve("disk.qcow2"));
+        return Hashes.sha256(result.resolve("metadata.tar.xz"), result.resolve("disk.qcow2"));
     }
 
     @Test
@@ -158,9 +150,8 @@ class ImageRealToolsIT {
         assertEquals(fp, aliasTarget("it/local"), "the other alias is untouched");
         assertTrue(ssh.err().contains("[2/5] upload image (scp to 127.0.0.1, "), ssh.err());
         assertTrue(ssh.err().contains("[5/5] cleanup (ssh 127.0.0.1) ... "), ssh.err());
-        // a custom alias: the role is not recorded (CONTRACT.md §5)
-        assertEquals(ContractCodec.encodePretty(ImageRecord.forImport(null, PROJECT, "it/ssh", fp)),
-                Files.readString(record));
+        // a custom alias: the role is not recorded (CONTRACT.md §5); the provenance comes on top
+        assertRecord(ImageRecord.forImport(null, PROJECT, "it/ssh", fp), record);
     }
 
     @Test
@@ -170,7 +161,7 @@ class ImageRealToolsIT {
         Path record = tmp.resolve("out/record.json");
         Files.createDirectories(record.getParent());
         List<String> args = common(alias, "--remote-host", "127.0.0.1", "--format", "json",
-                "--record-out", record.toString());
+                "--record-out", record.toString(), "--keep", "0");
 
         Launcher.Run first = image(flake, "build-import", args);
         assertEquals(0, first.exit(), first.both());
@@ -178,9 +169,7 @@ class ImageRealToolsIT {
         assertEquals(fp1, aliasTarget(alias));
         assertTrue(first.err().contains("[3/6] nix build (remote 127.0.0.1) ... "), first.err());
         assertTrue(first.err().contains("sent "), "bytes of the source upload: " + first.err());
-        assertEquals(ContractCodec.encodePretty(
-                        ImageRecord.forImport(GuestRole.PIKACI_RUNNER, PROJECT, alias, fp1)),
-                Files.readString(record));
+        assertRecord(ImageRecord.forImport(GuestRole.PIKACI_RUNNER, PROJECT, alias, fp1), record);
         assertTrue(Files.readString(record).contains("\"guest_role\": \"pikaci-runner\""));
 
         Files.writeString(flake.resolve("seed.txt"), "two-" + PROJECT + "\n");
@@ -193,7 +182,7 @@ class ImageRealToolsIT {
         assertTrue(s2.path("alias_moved").asBoolean());
         assertTrue(s2.path("previous_deleted").asBoolean());
         assertEquals(6, s2.path("phases").size());
-        assertEquals(Map.of(fp2, List.of(alias)), images(), "alias moved, old image pruned");
+        assertEquals(Map.of(fp2, List.of(alias)), images(), "alias moved, old image pruned (--keep 0)");
 
         Launcher.Run same = image(flake, "build-import", args);
         assertEquals(0, same.exit(), same.both());
@@ -209,6 +198,20 @@ class ImageRealToolsIT {
         assertEquals(0, kept.exit(), kept.both());
         String fp3 = JSON.readTree(kept.out()).path("fingerprint").asText();
         assertEquals(Map.of(fp3, List.of(alias), fp2, List.of()), images(), "--keep-old keeps the previous image");
+    }
+
+    /** The record is the §6 record plus a {@code provenance} object with every key an import stamps. */
+    private static void assertRecord(ImageRecord expected, Path file) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode got = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(Files.readString(file));
+        JsonNode provenance = got.remove("provenance");
+        assertEquals(JSON.readTree(dev.pika.contract.model.ContractCodec.encodePretty(expected)), got);
+        assertEquals(expected.alias(), provenance.path("pika.alias").asText(), provenance.toString());
+        for (String key : Provenance.KEYS) {
+            if (!key.equals(Provenance.INSTALLABLE) && !key.equals(Provenance.OUT_PATH)) {
+                assertTrue(provenance.hasNonNull(key), key + " in " + provenance);
+            }
+        }
     }
 
     @Test
@@ -248,7 +251,7 @@ class ImageRealToolsIT {
         Launcher.Run failed = image(flake, "import", common("it/fail", "--remote-host", "127.0.0.1",
                 "--artifact", bad.toString()));
         assertEquals(1, failed.exit(), failed.both());
-        assertTrue(failed.err().contains("import failed in phase \"import image (lxc on 127.0.0.1)\""), failed.err());
+        assertTrue(failed.err().contains("import failed in phase \"import image (incus on 127.0.0.1)\""), failed.err());
         assertTrue(failed.err().contains("Error: "), "the tool's own error is shown: " + failed.err());
         assertEquals("", failed.out());
         assertEquals(fp, aliasTarget("it/fail"), "alias still on the previous image");

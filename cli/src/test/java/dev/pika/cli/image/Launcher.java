@@ -116,7 +116,8 @@ final class Launcher {
         if (usable) {
             return;
         }
-        String msg = what + " is not available: run .ci/setup-image.sh (installs and starts nix, lxd, sshd)";
+        String msg = what + " is not available: run .ci/setup-image.sh and .ci/setup-incus.sh (install and start nix,"
+                + " lxd, incus, sshd)";
         if ("true".equals(System.getenv("CI"))) {
             fail(msg);
         }
@@ -134,12 +135,20 @@ final class Launcher {
         }
     }
 
-    /** @return fingerprint → alias names of the images in {@code project}, from {@code lxc image list --format json} */
+    /** The image server every image IT runs against: real Incus ({@code incus}); LXD has one smoke test. */
+    static final String INCUS = "incus";
+
+    /** @return fingerprint → alias names of the images in {@code project}, from {@code incus image list --format json} */
     static Map<String, List<String>> images(String project) {
+        return images(INCUS, project);
+    }
+
+    /** @return fingerprint → alias names, asking {@code bin} ({@code incus}, or LXD's {@code lxc}) */
+    static Map<String, List<String>> images(String bin, String project) {
         Map<String, List<String>> out = new java.util.HashMap<>();
         try {
             for (com.fasterxml.jackson.databind.JsonNode img : new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(tool("lxc", "image", "list", "--project", project, "--format", "json"))) {
+                    .readTree(tool(bin, "image", "list", "--project", project, "--format", "json"))) {
                 List<String> aliases = new ArrayList<>();
                 img.path("aliases").forEach(a -> aliases.add(a.path("name").asText()));
                 out.put(img.path("fingerprint").asText(), aliases);
@@ -154,6 +163,31 @@ final class Launcher {
     static String aliasTarget(String project, String alias) {
         return images(project).entrySet().stream().filter(e -> e.getValue().contains(alias))
                 .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /**
+     * Creates a throw-away Incus project for one test class (images and profiles of its own), after checking that
+     * incusd answers. Other helpers' tests use the same incusd at the same time: the name must be unique.
+     */
+    static void createProject(String project) {
+        require("incus (incus info; .ci/setup-incus.sh starts incusd)", toolRun(INCUS, "info").exit() == 0);
+        tool(INCUS, "project", "create", project, "-c", "features.images=true", "-c", "features.profiles=true");
+    }
+
+    /** Deletes every image of {@code project} and then the project; nothing when it does not exist. */
+    static void dropProject(String bin, String project) {
+        if (toolRun(bin, "project", "show", project).exit() != 0) {
+            return;
+        }
+        for (String fp : images(bin, project).keySet()) {
+            toolRun(bin, "image", "delete", "--project", project, fp);
+        }
+        tool(bin, "project", "delete", project);
+    }
+
+    /** @return a name no other run on this machine uses: {@code prefix} and random hex digits */
+    static String unique(String prefix) {
+        return prefix + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffffL);
     }
 
     /** Copies the test flake into {@code dir} as a git work tree (Nix flakes see only git-tracked files). */

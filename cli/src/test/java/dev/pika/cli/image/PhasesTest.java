@@ -44,9 +44,9 @@ class PhasesTest {
 
     @Test
     void byteSizesForPeople() {
-        assertEquals("812 B", ImageWorkflow.humanBytes(812));
-        assertEquals("10.0 KiB", ImageWorkflow.humanBytes(10240));
-        assertEquals("812.4 MiB", ImageWorkflow.humanBytes(851_863_142L));
-        assertEquals("1.5 GiB", ImageWorkflow.humanBytes(1_610_612_736L));
+        assertEquals("812 B", Texts.humanBytes(812));
+        assertEquals("10.0 KiB", Texts.humanBytes(10240));
+        assertEquals("812.4 MiB", Texts.humanBytes(851_863_142L));
+        assertEquals("1.5 GiB", Texts.humanBytes(1_610_612_736L));
     }
 }

@@ -69,13 +69,43 @@ class FromIncusTest {
     @Test
     void remoteQueryUsesTheReferenceSshOptionsAndOneQuotedRemoteCommand() {
         run(Map.of("PIKA_BUILD_SSH_KEY", "/k"), listed(LIST), "--role", "pikaci-runner", "--project", "p+1");
-        assertEquals(List.of(List.of("ssh", "-i", "/k", "-o", "StrictHostKeyChecking=accept-new", "pika-build",
-                "incus image list --project p+1 pikaci/dev --format json")), calls);
+        String auto = "sh -c " + dev.pika.cli.image.ShellQuote.quote(IncusImageList.AUTO_SUDO) + " sh ";
+        assertEquals(List.of(List.of("ssh", "-i", "/k", "-o", "StrictHostKeyChecking=accept-new", "-o",
+                "BatchMode=yes", "-o", "ConnectTimeout=10", "pika-build",
+                auto + "incus image list --project p+1 pikaci/dev --format json")), calls);
         calls.clear();
         run(Map.of("PIKA_BUILD_SSH_KEY", ""), listed(LIST), "--role", "managed-openclaw", "--remote-host",
-                "ci@build-1", "--alias", "pikaci/dev", "--incus-bin", "/opt/incus/bin/incus");
-        assertEquals(List.of(List.of("ssh", "-o", "StrictHostKeyChecking=accept-new", "ci@build-1",
+                "ci@build-1", "--alias", "pikaci/dev", "--incus-bin", "/opt/incus/bin/incus", "--sudo", "never");
+        assertEquals(List.of(List.of("ssh", "-o", "StrictHostKeyChecking=accept-new", "-o", "BatchMode=yes", "-o",
+                "ConnectTimeout=10", "ci@build-1",
                 "/opt/incus/bin/incus image list --project pika-managed-agents pikaci/dev --format json")), calls);
+        calls.clear();
+        run(Map.of(), listed(LIST), "--role", "pikaci-runner", "--local", "--sudo", "always");
+        assertEquals(List.of(List.of("sudo", "-n", "incus", "image", "list", "--project", "pika-managed-agents",
+                "pikaci/dev", "--format", "json")), calls, "sudo never waits for a password");
+    }
+
+    @Test
+    void remoteAutoSudoRunsIncusUnderSudoOnlyForANonRootUser() throws Exception {
+        // the remote side of --sudo auto, run by a real sh: as root it execs the command itself
+        Process p = new ProcessBuilder("sh", "-c", IncusImageList.AUTO_SUDO, "sh", "echo", "ran as is").start();
+        assertEquals("ran as is\n", new String(p.getInputStream().readAllBytes()));
+        assertEquals(0, p.waitFor());
+    }
+
+    @Test
+    void twoEntriesWithTheAliasOrAnInvalidFingerprintAreErrors() {
+        String two = "[{\"aliases\":[{\"name\":\"pikaci/dev\"}],\"fingerprint\":\"" + FP_DEV + "\"},"
+                + "{\"aliases\":[{\"name\":\"pikaci/dev\"}],\"fingerprint\":\"" + FP_DEV2 + "\"}]";
+        CliRun r = run(Map.of(), listed(two), "--role", "pikaci-runner", "--local");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("listed two images with alias pikaci/dev"), r.err());
+        assertEquals("", r.out());
+        String hostile = "[{\"aliases\":[{\"name\":\"pikaci/dev\"}],\"fingerprint\":\"--force\\n$(touch x)\"}]";
+        CliRun bad = run(Map.of(), listed(hostile), "--role", "pikaci-runner", "--local");
+        assertEquals(1, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("where an image fingerprint (64 hex digits) belongs"), bad.err());
+        assertEquals("", bad.out(), "no record with a hostile fingerprint");
     }
 
     @Test

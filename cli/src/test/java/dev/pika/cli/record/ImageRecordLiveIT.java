@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pika image-record from-incus} and {@code inspect} against a real image server: LXD ({@code lxc}, the
- * Incus-compatible CLI) as set up by .ci/setup-image.sh, and ssh to its sshd on 127.0.0.1. Two tiny real VM images
+ * {@code pika image-record from-incus} and {@code inspect} against a real image server: Incus 6.0 ({@code incus})
+ * as set up by .ci/setup-incus.sh, and ssh to the sshd on 127.0.0.1 that .ci/setup-image.sh starts. Two tiny real VM images
  * (metadata.tar.xz + a qcow2 from qemu-img) are imported into a project of this run's own, one under the default
  * alias {@code pikaci/dev} and one under the custom alias {@code pikaci/dev-custom} — which {@code image list
  * pikaci/dev} also lists, so the exact-alias pick is really exercised. The project is removed afterwards.
@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageRecordLiveIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "/root/.ssh/pika-ci-image";
-    private static final String PROJECT = "pika-records-" + Long.toHexString(System.nanoTime() & 0xffffffL);
+    private static final String PROJECT = "pika-records-"
+            + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffffL);
     private static final String CUSTOM = "pikaci/dev-custom";
 
     @TempDir
@@ -77,7 +78,7 @@ class ImageRecordLiveIT {
         if (present) {
             return;
         }
-        String message = what + " is not available: run .ci/setup-image.sh (installs and starts lxd, qemu-utils, "
+        String message = what + " is not available: run .ci/setup-image.sh and .ci/setup-incus.sh (install and start incus, qemu-utils, "
                 + "sshd on 127.0.0.1 with " + KEY + ")";
         if ("true".equals(System.getenv("CI"))) {
             Assertions.fail(message);
@@ -92,15 +93,15 @@ class ImageRecordLiveIT {
                 + "properties:\n  description: \"pika records test " + name + " " + PROJECT + "\"\n");
         must("bash", "-c", "set -euo pipefail; cd \"$1\"; tar -cf - metadata.yaml | xz -c > metadata.tar.xz; "
                 + "qemu-img create -q -f qcow2 disk.qcow2 16M", "build", dir.toString());
-        Run r = must("lxc", "image", "import", "--project", PROJECT, dir.resolve("metadata.tar.xz").toString(),
+        Run r = must("incus", "image", "import", "--project", PROJECT, dir.resolve("metadata.tar.xz").toString(),
                 dir.resolve("disk.qcow2").toString(), "--alias", alias);
         assertTrue(r.out().contains("fingerprint"), r.out());
         return fingerprintOf(alias);
     }
 
-    /** @return the fingerprint {@code lxc image list --format json} gives the image with exactly this alias */
+    /** @return the fingerprint {@code incus image list --format json} gives the image with exactly this alias */
     static String fingerprintOf(String alias) throws IOException {
-        JsonNode list = JSON.readTree(must("lxc", "image", "list", "--project", PROJECT, "--format", "json").out());
+        JsonNode list = JSON.readTree(must("incus", "image", "list", "--project", PROJECT, "--format", "json").out());
         for (JsonNode image : list) {
             for (JsonNode a : image.get("aliases")) {
                 if (a.get("name").asText().equals(alias)) {
@@ -108,15 +109,15 @@ class ImageRecordLiveIT {
                 }
             }
         }
-        throw new AssertionError("lxc lists no image with alias " + alias + ": " + list);
+        throw new AssertionError("incus lists no image with alias " + alias + ": " + list);
     }
 
     @BeforeAll
     static void imageServer() throws IOException {
-        require("lxd (`lxc info`)", tool("lxc", "info").exit() == 0);
+        require("incus (`incus info`; .ci/setup-incus.sh)", tool("incus", "info").exit() == 0);
         require("qemu-img", tool("qemu-img", "--version").exit() == 0);
         require("xz", tool("xz", "--version").exit() == 0);
-        must("lxc", "project", "create", PROJECT, "-c", "features.images=true", "-c", "features.profiles=true");
+        must("incus", "project", "create", PROJECT, "-c", "features.images=true", "-c", "features.profiles=true");
         fpDefault = importImage("default", "pikaci/dev");
         fpCustom = importImage("custom", CUSTOM);
         assertNotEquals(fpDefault, fpCustom);
@@ -124,14 +125,14 @@ class ImageRecordLiveIT {
 
     @AfterAll
     static void dropProject() throws IOException {
-        if (tool("lxc", "project", "show", PROJECT).exit() != 0) {
+        if (tool("incus", "project", "show", PROJECT).exit() != 0) {
             return;
         }
-        for (JsonNode image : JSON.readTree(must("lxc", "image", "list", "--project", PROJECT, "--format", "json")
+        for (JsonNode image : JSON.readTree(must("incus", "image", "list", "--project", PROJECT, "--format", "json")
                 .out())) {
-            must("lxc", "image", "delete", "--project", PROJECT, image.get("fingerprint").asText());
+            must("incus", "image", "delete", "--project", PROJECT, image.get("fingerprint").asText());
         }
-        must("lxc", "project", "delete", PROJECT);
+        must("incus", "project", "delete", PROJECT);
     }
 
     static JsonNode record(JarProcess.Result r) throws IOException {
@@ -151,7 +152,7 @@ class ImageRecordLiveIT {
     @Test
     void defaultAliasRecordsTheRoleAndTheListedFingerprint() throws IOException {
         JarProcess.Result r = JarProcess.run("image-record", "from-incus", "--role", "pikaci-runner", "--local",
-                "--incus-bin", "lxc", "--project", PROJECT);
+                "--incus-bin", "incus", "--project", PROJECT);
         JsonNode rec = record(r);
         assertEquals(List.of("guest_role", "project", "alias", "fingerprint"), fieldNames(rec));
         assertEquals("pikaci-runner", rec.get("guest_role").asText());
@@ -165,7 +166,7 @@ class ImageRecordLiveIT {
     @Test
     void customAliasRecordsNoRoleAndItsOwnImage() throws IOException {
         JarProcess.Result r = JarProcess.run("image-record", "from-incus", "--role", "pikaci-runner", "--local",
-                "--incus-bin", "lxc", "--project", PROJECT, "--alias", CUSTOM);
+                "--incus-bin", "incus", "--project", PROJECT, "--alias", CUSTOM);
         JsonNode rec = record(r);
         assertEquals(List.of("project", "alias", "fingerprint"), fieldNames(rec));
         assertEquals(CUSTOM, rec.get("alias").asText());
@@ -176,7 +177,7 @@ class ImageRecordLiveIT {
     @Test
     void anotherRolesDefaultAliasRecordsNoRole() throws IOException {
         JsonNode rec = record(JarProcess.run("image-record", "from-incus", "--role", "managed-openclaw", "--local",
-                "--incus-bin", "lxc", "--project", PROJECT, "--alias", "pikaci/dev"));
+                "--incus-bin", "incus", "--project", PROJECT, "--alias", "pikaci/dev"));
         assertFalse(rec.has("guest_role"), rec.toString());
         assertEquals(fpDefault, rec.get("fingerprint").asText());
     }
@@ -186,9 +187,9 @@ class ImageRecordLiveIT {
         require("sshd on 127.0.0.1 with " + KEY, Files.isReadable(Path.of(KEY)) && tool("ssh", "-i", KEY, "-o",
                 "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new", "127.0.0.1", "true").exit() == 0);
         JarProcess.Result local = JarProcess.run("image-record", "from-incus", "--role", "pikaci-runner", "--local",
-                "--incus-bin", "lxc", "--project", PROJECT);
+                "--incus-bin", "incus", "--project", PROJECT);
         JarProcess.Result remote = JarProcess.run(null, Map.of("PIKA_BUILD_SSH_KEY", KEY), "image-record",
-                "from-incus", "--role", "pikaci-runner", "--remote-host", "127.0.0.1", "--incus-bin", "lxc",
+                "from-incus", "--role", "pikaci-runner", "--remote-host", "127.0.0.1", "--incus-bin", "incus",
                 "--project", PROJECT);
         assertEquals(0, remote.exitCode(), remote.stderr());
         assertEquals(local.stdout(), remote.stdout());
@@ -198,15 +199,15 @@ class ImageRecordLiveIT {
     @Test
     void absentAliasAndMissingProjectFailClearly() {
         JarProcess.Result absent = JarProcess.run("image-record", "from-incus", "--role", "pikaci-runner", "--local",
-                "--incus-bin", "lxc", "--project", PROJECT, "--alias", "pikaci/de");
+                "--incus-bin", "incus", "--project", PROJECT, "--alias", "pikaci/de");
         assertEquals(1, absent.exitCode());
         assertEquals("", absent.stdout());
         assertTrue(absent.stderr().startsWith("pika: no image with alias pikaci/de in project " + PROJECT
-                + " (lxc); similar aliases: "), absent.stderr());
+                + " (incus); similar aliases: "), absent.stderr());
         JarProcess.Result project = JarProcess.run("image-record", "from-incus", "--role", "pikaci-runner",
-                "--local", "--incus-bin", "lxc", "--project", PROJECT + "-missing");
+                "--local", "--incus-bin", "incus", "--project", PROJECT + "-missing");
         assertEquals(1, project.exitCode());
-        assertTrue(project.stderr().startsWith("pika: lxc failed (exit 1) listing images of project " + PROJECT
+        assertTrue(project.stderr().startsWith("pika: incus failed (exit 1) listing images of project " + PROJECT
                 + "-missing: "), project.stderr());
     }
 
@@ -214,7 +215,7 @@ class ImageRecordLiveIT {
     void recordFileInsideAnExecutionRecordAndAnArrayIsInspected() throws IOException {
         Path out = tmp.resolve("image-record.json");
         JarProcess.Result r = JarProcess.run("image-record", "from-incus", "--role", "pikaci-runner", "--local",
-                "--incus-bin", "lxc", "--project", PROJECT, "-o", out.toString());
+                "--incus-bin", "incus", "--project", PROJECT, "-o", out.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("", r.stdout());
         String record = Files.readString(out);
