@@ -48,17 +48,12 @@ public record RuntimeArtifactPaths(
      * @return one message per non-canonical path, empty when all are canonical
      */
     public List<String> validateCanonicalPaths(String fieldPrefix) {
+        ValueRules.MapValues doc = new ValueRules.MapValues()
+                .put("/events_path", eventsPath)
+                .put("/status_path", statusPath)
+                .put("/result_path", resultPath);
         List<String> problems = new ArrayList<>();
-        check(problems, fieldPrefix, "status_path", statusPath, ContractConstants.STATUS_PATH);
-        check(problems, fieldPrefix, "events_path", eventsPath, ContractConstants.EVENTS_PATH);
-        check(problems, fieldPrefix, "result_path", resultPath, ContractConstants.RESULT_PATH);
+        ValueRules.canonicalArtifactPaths(fieldPrefix, doc, v -> problems.add(v.message()));
         return List.copyOf(problems);
-    }
-
-    private static void check(List<String> problems, String prefix, String field, String actual, String expected) {
-        if (!actual.equals(expected)) {
-            problems.add(prefix + "." + field + " must use canonical path " + RustText.debugQuote(expected)
-                    + ", got " + RustText.debugQuote(actual));
-        }
     }
 }

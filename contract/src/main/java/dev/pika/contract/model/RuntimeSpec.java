@@ -7,11 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -108,71 +105,22 @@ public record RuntimeSpec(
      * @return the violations in rule order, empty when the spec is valid
      */
     public List<SpecViolation> validate() {
-        List<SpecViolation> out = new ArrayList<>();
-        nonEmpty(out, "identity.runtime_id", "/identity/runtime_id", identity.runtimeId());
-        nonEmpty(out, "identity.instance_name", "/identity/instance_name", identity.instanceName());
-        nonEmpty(out, "incus.project", "/incus/project", incus.project());
-        nonEmpty(out, "incus.profile", "/incus/profile", incus.profile());
-        nonEmpty(out, "incus.image_alias", "/incus/image_alias", incus.imageAlias());
-
-        Set<String> badPaths = new HashSet<>();
-        for (Map.Entry<String, String> e : paths.byField().entrySet()) {
-            if (!absoluteNormalized(out, "paths." + e.getKey(), "/paths/" + e.getKey(), e.getValue())) {
-                badPaths.add(e.getKey());
-            }
-        }
-        if (!badPaths.contains("state_dir")) {
-            for (Map.Entry<String, String> e : paths.byField().entrySet()) {
-                String field = e.getKey();
-                if (!field.equals("state_dir") && !badPaths.contains(field)
-                        && !e.getValue().startsWith(paths.stateDir())) {
-                    out.add(SpecViolation.invalidPath("paths." + field, "/paths/" + field, e.getValue(),
-                            "must stay under paths.state_dir"));
-                }
-            }
-        }
-
-        if (entryCommand != null) {
-            nonEmpty(out, "entry_command", "/entry_command", entryCommand);
-        }
-
-        Set<String> guestPaths = new HashSet<>();
+        ValueRules.MapValues doc = new ValueRules.MapValues()
+                .put("/identity/runtime_id", identity.runtimeId())
+                .put("/identity/instance_name", identity.instanceName())
+                .put("/incus/project", incus.project())
+                .put("/incus/profile", incus.profile())
+                .put("/incus/image_alias", incus.imageAlias())
+                .put("/entry_command", entryCommand)
+                .put("/mounts", mounts);
+        paths.byField().forEach((field, value) -> doc.put("/paths/" + field, value));
         for (int i = 0; i < mounts.size(); i++) {
-            RuntimeMount mount = mounts.get(i);
-            nonEmpty(out, "mount.source", "/mounts/" + i + "/source", mount.source());
-            String pointer = "/mounts/" + i + "/guest_path";
-            if (absoluteNormalized(out, "mount.guest_path", pointer, mount.guestPath())
-                    && !guestPaths.add(mount.guestPath())) {
-                out.add(SpecViolation.duplicateMountGuestPath(pointer, mount.guestPath()));
-            }
+            doc.put("/mounts/" + i + "/source", mounts.get(i).source());
+            doc.put("/mounts/" + i + "/guest_path", mounts.get(i).guestPath());
         }
+        List<SpecViolation> out = new ArrayList<>();
+        ValueRules.runtimeSpec(doc, v -> out.add(SpecViolation.of(v)));
         return List.copyOf(out);
-    }
-
-    private static boolean nonEmpty(List<SpecViolation> out, String field, String pointer, String value) {
-        if (RustText.isBlank(value)) {
-            out.add(SpecViolation.emptyField(field, pointer));
-            return false;
-        }
-        return true;
-    }
-
-    /** Rust's {@code Path::is_absolute} and "no {@code Component::ParentDir}" on Unix. */
-    private static boolean absoluteNormalized(List<SpecViolation> out, String field, String pointer, String value) {
-        if (!nonEmpty(out, field, pointer, value)) {
-            return false;
-        }
-        if (!value.startsWith("/")) {
-            out.add(SpecViolation.invalidPath(field, pointer, value, "must be absolute"));
-            return false;
-        }
-        for (String component : value.split("/", -1)) {
-            if (component.equals("..")) {
-                out.add(SpecViolation.invalidPath(field, pointer, value, "must not contain parent traversal"));
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -13,6 +13,7 @@ import static dev.pika.contract.validate.Schema.optional;
 import static dev.pika.contract.validate.Schema.required;
 import static dev.pika.contract.validate.Schema.struct;
 
+import dev.pika.contract.model.IncusGuestRunRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +68,7 @@ public final class Schemas {
             optional("boot_id", STRING),
             optional("details", ANY)).build();
 
-    static final String V1_PATHS_HINT = "schema version 2 removed the host-supplied directories (workspace_dir, "
-            + "cargo_home_dir, target_dir, xdg_state_home_dir, home_dir): the guest image owns those paths now "
-            + "(/workspace/snapshot, /cargo-home, /cargo-target, /run/pika-cloud/xdg-state, /root for root, "
-            + "/home/pikaci otherwise); drop the field and set schema_version to 2 (CONTRACT.md §3)";
+    static final String V1_PATHS_HINT = IncusGuestRunRequest.V1_PATHS_HINT;
 
     /** {@code IncusGuestRunRequest} v2 ({@code guest-request.json}); deny unknown fields. */
     public static final Schema.Obj GUEST_RUN_REQUEST = struct("IncusGuestRunRequest").fields(
