@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * {@code Generate [--check] REPO_DIR} (run by {@code scripts/regen-docs.sh}): regenerates the files derived from
- * the contract's one definition — the rule table of {@code docs/validation.md} from the rule registry
- * ({@link Rule}). A generated region of a Markdown file lies between {@code <!-- BEGIN GENERATED: NAME … -->} and
+ * the contract's one definition — the validator's type model {@code validate/Schemas.java} from the
+ * {@code model/} records ({@link TypeModel}), and in {@code docs/validation.md} the type tables (from the same
+ * model) and the rule table (from the rule registry, {@link Rule}). A generated region of a Markdown file lies between {@code <!-- BEGIN GENERATED: NAME … -->} and
  * {@code <!-- END GENERATED: NAME -->}; the text around it is hand-written. With {@code --check} nothing is
  * written and the exit status is 1 when a file is stale (its name is printed on stderr). Runs at build time
  * only: nothing here is used when pika starts.
@@ -34,7 +35,9 @@ public final class Generate {
     public static Map<String, String> outputs(Path root) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         String doc = Files.readString(root.resolve(VALIDATION_DOC), StandardCharsets.UTF_8);
-        out.put(VALIDATION_DOC, replaceRegion(doc, "rules", ruleTable()));
+        TypeModel model = new TypeModel();
+        out.put(VALIDATION_DOC, replaceRegion(replaceRegion(doc, "rules", ruleTable()), "types", model.markdown()));
+        out.put(TypeModel.SOURCE, model.source());
         return out;
     }
 

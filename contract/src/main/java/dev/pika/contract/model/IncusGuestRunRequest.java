@@ -28,11 +28,14 @@ import java.util.Objects;
  *                      refuses 0
  * @param runAsRoot     whether the guest runs the command as root (else as the unprivileged CI user)
  */
+@Serde.Rust("IncusGuestRunRequest")
+@Serde.Removed(value = {"workspace_dir", "cargo_home_dir", "target_dir", "xdg_state_home_dir", "home_dir"},
+        hint = IncusGuestRunRequest.V1_PATHS_HINT)
 @JsonPropertyOrder({"schema_version", "command", "timeout_secs", "run_as_root"})
 public record IncusGuestRunRequest(
-        @JsonProperty(value = "schema_version", required = true) long schemaVersion,
+        @Serde.Rust("u32") @JsonProperty(value = "schema_version", required = true) long schemaVersion,
         @JsonProperty(value = "command", required = true) String command,
-        @JsonProperty(value = "timeout_secs", required = true)
+        @Serde.Rust("u64") @JsonProperty(value = "timeout_secs", required = true)
         @JsonSerialize(using = Unsigned.U64Serializer.class)
         @JsonDeserialize(using = Unsigned.U64Deserializer.class) long timeoutSecs,
         @JsonProperty(value = "run_as_root", required = true) boolean runAsRoot) {

@@ -19,6 +19,7 @@ import java.util.List;
  * @param statusPath guest path of {@code status.json}
  * @param resultPath guest path of {@code result.json}
  */
+@Serde.Rust("RuntimeArtifactPaths")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"events_path", "status_path", "result_path"})
 public record RuntimeArtifactPaths(

@@ -36,6 +36,12 @@ import java.util.SortedMap;
  * @param labels       string labels (null means none)
  * @param metadata     free-form JSON metadata (null means none)
  */
+@Serde.Rust("RuntimeSpec")
+@Serde.Tolerated("provider")
+@Serde.Removed(value = "bootstrap", hint = "`bootstrap` was removed: move `bootstrap.entry_command` to the top-level "
+        + "`entry_command`; `bootstrap.guest_request_path` is now `paths.guest_request_path` (CONTRACT.md §4)")
+@Serde.Removed(value = "lifecycle_root", hint = "`lifecycle_root` was removed: the lifecycle directory is "
+        + "`paths.state_dir` (default /run/pika-cloud) (CONTRACT.md §4)")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"identity", "incus", "resources", "mounts", "paths", "policies", "entry_command", "labels",
         "metadata"})
@@ -130,6 +136,7 @@ public record RuntimeSpec(
      * @param runtimeId    the host's runtime id
      * @param instanceName the Incus instance name
      */
+    @Serde.Rust("RuntimeIdentity")
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"runtime_id", "instance_name"})
     public record Identity(
@@ -152,6 +159,7 @@ public record RuntimeSpec(
      * @param profile    the Incus profile
      * @param imageAlias the image alias to launch, e.g. {@code pikaci/dev}
      */
+    @Serde.Rust("IncusRuntimeConfig")
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"project", "profile", "image_alias"})
     public record IncusConfig(
@@ -176,13 +184,14 @@ public record RuntimeSpec(
      * @param memoryMib   memory in MiB (2^20 bytes), 0..4294967295, or null
      * @param rootDiskGib root disk size in GiB (2^30 bytes), 0..4294967295, or null
      */
+    @Serde.Rust("RuntimeResources")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"vcpu_count", "memory_mib", "root_disk_gib"})
     public record Resources(
-            @JsonProperty("vcpu_count") Integer vcpuCount,
-            @JsonProperty("memory_mib") Long memoryMib,
-            @JsonProperty("root_disk_gib") Long rootDiskGib) {
+            @Serde.Rust("u8") @JsonProperty("vcpu_count") Integer vcpuCount,
+            @Serde.Rust("u32") @JsonProperty("memory_mib") Long memoryMib,
+            @Serde.Rust("u32") @JsonProperty("root_disk_gib") Long rootDiskGib) {
 
         /** No limits. */
         public static final Resources NONE = new Resources(null, null, null);
