@@ -7,6 +7,7 @@ import dev.pika.cli.common.VersionProvider;
 import dev.pika.cli.completion.CompletionCommand;
 import dev.pika.cli.completion.Launcher;
 import dev.pika.cli.image.ImageCommand;
+import dev.pika.cli.instance.InstanceCommand;
 import dev.pika.cli.record.ImageRecordCommand;
 import dev.pika.cli.record.RolesCommand;
 import dev.pika.cli.render.RenderCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
             ImageCommand.class,
             RolesCommand.class,
             ImageRecordCommand.class,
+            InstanceCommand.class,
             CompletionCommand.class,
             ShellCommand.class,
             CompleteCommand.class,
