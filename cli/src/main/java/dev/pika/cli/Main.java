@@ -9,6 +9,7 @@ import dev.pika.cli.completion.Launcher;
 import dev.pika.cli.image.ImageCommand;
 import dev.pika.cli.record.ImageRecordCommand;
 import dev.pika.cli.record.RolesCommand;
+import dev.pika.cli.schema.SchemaCommand;
 import dev.pika.cli.render.RenderCommand;
 import dev.pika.cli.result.ResultCommand;
 import dev.pika.cli.shell.ShellCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
             ResultCommand.class,
             ImageCommand.class,
             RolesCommand.class,
+            SchemaCommand.class,
             ImageRecordCommand.class,
             CompletionCommand.class,
             ShellCommand.class,
