@@ -10,6 +10,7 @@ import dev.pika.cli.image.ImageCommand;
 import dev.pika.cli.instance.InstanceCommand;
 import dev.pika.cli.record.ImageRecordCommand;
 import dev.pika.cli.record.RolesCommand;
+import dev.pika.cli.schema.SchemaCommand;
 import dev.pika.cli.render.RenderCommand;
 import dev.pika.cli.result.ResultCommand;
 import dev.pika.cli.shell.ShellCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
             ResultCommand.class,
             ImageCommand.class,
             RolesCommand.class,
+            SchemaCommand.class,
             ImageRecordCommand.class,
             InstanceCommand.class,
             CompletionCommand.class,

@@ -43,7 +43,9 @@ import picocli.CommandLine.TypeConversionException;
             "          `3 valid, 1 invalid (1 error, 0 warnings)`.",
             "  json    One JSON document with every finding.",
             "  github  GitHub Actions ::error and ::warning workflow commands, then the",
-            "          summary line."})
+            "          summary line.",
+            "  junit   JUnit XML: one test case per document, one failure per error.",
+            "  sarif   SARIF 2.1.0 (code scanning): one result per finding."})
 @FormatOption.Formats(ReportFormat.class)
 public abstract class ValidateSupport implements Standalone {
     static final String EXIT_VALID = " 0:every document valid";
