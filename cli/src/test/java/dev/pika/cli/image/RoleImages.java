@@ -70,23 +70,12 @@ final class RoleImages {
 
     /** @return fingerprint → alias names of the project's images */
     static Map<String, List<String>> images(String project) {
-        Map<String, List<String>> out = new HashMap<>();
-        try {
-            for (JsonNode img : JSON.readTree(incus("image", "list", "--project", project, "--format", "json"))) {
-                List<String> aliases = new ArrayList<>();
-                img.path("aliases").forEach(a -> aliases.add(a.path("name").asText()));
-                out.put(img.path("fingerprint").asText(), aliases);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return Launcher.images(INCUS, project);
     }
 
     /** @return the fingerprint {@code alias} points at, or null */
     static String aliasTarget(String project, String alias) {
-        return images(project).entrySet().stream().filter(e -> e.getValue().contains(alias))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        return Launcher.aliasTarget(project, alias);
     }
 
     /**
