@@ -3,6 +3,7 @@ package dev.pika.cli;
 import dev.pika.cli.completion.CompleteCommand;
 import dev.pika.cli.common.Cli;
 import dev.pika.cli.common.Standalone;
+import dev.pika.cli.common.UserException;
 import dev.pika.cli.common.VersionProvider;
 import dev.pika.cli.completion.CompletionCommand;
 import dev.pika.cli.completion.Launcher;
@@ -140,7 +141,16 @@ public final class Main implements Runnable {
      * the legacy image launchers are links to bin/pika); the launcher table ({@link Launcher#all()}) says which pika
      * words that name stands for.
      */
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        Cli.utf8Output();
+        String[] args;
+        try {
+            args = Cli.utf8Arguments(arguments);
+        } catch (UserException e) {
+            System.err.println(System.getProperty("pika.program", "pika") + ": " + e.getMessage());
+            System.exit(e.exitCode());
+            return;
+        }
         String program = System.getProperty("pika.program", "pika");
         // "pika" first: ImageCommand's class initialisation is not free, and plain pika runs do not need it
         if (!Launcher.PIKA.name().equals(program)) {

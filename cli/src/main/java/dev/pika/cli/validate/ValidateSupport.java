@@ -1,6 +1,7 @@
 package dev.pika.cli.validate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pika.cli.common.Display;
 import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.FormatOption;
 import dev.pika.cli.common.InputFiles;
@@ -239,7 +240,7 @@ public abstract class ValidateSupport implements Standalone {
 
     private void report(Outcome o, ReportWriter printer, PrintWriter err) {
         if (o.unreadable() != null) {
-            err.println("pika: " + o.unreadable());
+            err.println("pika: " + Display.escape(o.unreadable()));
             err.flush();
         }
         printer.document(o);
