@@ -12,6 +12,7 @@ import dev.pika.cli.record.RolesCommand;
 import dev.pika.cli.render.RenderCommand;
 import dev.pika.cli.result.ResultCommand;
 import dev.pika.cli.shell.ShellCommand;
+import dev.pika.cli.spec.SpecCommand;
 import dev.pika.cli.validate.ValidateCommands;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
             ValidateCommands.RuntimeSpec.class,
             RenderCommand.class,
             ResultCommand.class,
+            SpecCommand.class,
             ImageCommand.class,
             RolesCommand.class,
             ImageRecordCommand.class,
