@@ -13,6 +13,8 @@ import dev.pika.cli.render.RenderCommand;
 import dev.pika.cli.result.ResultCommand;
 import dev.pika.cli.shell.ShellCommand;
 import dev.pika.cli.spec.SpecCommand;
+import dev.pika.cli.lifecycle.LifecycleCommand;
+import dev.pika.cli.request.RequestCommand;
 import dev.pika.cli.validate.ValidateCommands;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Spec;
             RenderCommand.class,
             ResultCommand.class,
             SpecCommand.class,
+            LifecycleCommand.class,
+            RequestCommand.class,
             ImageCommand.class,
             RolesCommand.class,
             ImageRecordCommand.class,
