@@ -15,6 +15,9 @@ import dev.pika.cli.schema.SchemaCommand;
 import dev.pika.cli.render.RenderCommand;
 import dev.pika.cli.result.ResultCommand;
 import dev.pika.cli.shell.ShellCommand;
+import dev.pika.cli.spec.SpecCommand;
+import dev.pika.cli.lifecycle.LifecycleCommand;
+import dev.pika.cli.request.RequestCommand;
 import dev.pika.cli.validate.ValidateCommands;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +45,9 @@ import picocli.CommandLine.Spec;
             ValidateCommands.RuntimeSpec.class,
             RenderCommand.class,
             ResultCommand.class,
+            SpecCommand.class,
+            LifecycleCommand.class,
+            RequestCommand.class,
             ImageCommand.class,
             RolesCommand.class,
             SchemaCommand.class,
