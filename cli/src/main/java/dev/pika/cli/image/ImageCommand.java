@@ -1,7 +1,7 @@
 package dev.pika.cli.image;
 
+import dev.pika.cli.common.Cli;
 import dev.pika.cli.common.ExitCodes;
-import dev.pika.cli.Main;
 import dev.pika.cli.common.UserException;
 import dev.pika.contract.model.GuestRole;
 import java.io.PrintStream;
@@ -119,8 +119,14 @@ public final class ImageCommand implements Runnable {
      */
     public static int runAs(String program, List<String> leading, String[] args, Context ctx) {
         List<String> all = new ArrayList<>(leading);
-        all.addAll(List.of(args));
-        CommandLine cl = Main.commandLine(new ImageCommand(ctx));
+        if (args.length > 0 && args[0].equals("help")) {
+            // `incus-role-image help [SUBCOMMAND]`, as git and picocli's own help subcommand do
+            all.addAll(List.of(args).subList(1, args.length));
+            all.add("--help");
+        } else {
+            all.addAll(List.of(args));
+        }
+        CommandLine cl = Cli.commandLine(new ImageCommand(ctx));
         cl.setCommandName(program);
         cl.setOverwrittenOptionsAllowed(true);
         cl.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));
@@ -135,6 +141,12 @@ public final class ImageCommand implements Runnable {
             }
             return code;
         });
+        if (args.length == 0) {
+            // nothing asked: the usage, as a usage error
+            printShortUsage(cl, cl.getErr());
+            cl.getErr().flush();
+            return ExitCodes.USAGE;
+        }
         return cl.execute(all.toArray(String[]::new));
     }
 

@@ -349,6 +349,11 @@ public final class Validator {
                     lineNo = lines(lineNo, pos, last + 1);
                     pos = last + 1;
                     scanFrom = pos;
+                    if (out.full() && !(eof && pos == len)) {
+                        // an endless or hostile stream (/dev/urandom): the cap ends the read, not the input
+                        out.stopped(lineNo);
+                        return;
+                    }
                     continue;
                 }
                 if (eof) {
