@@ -6,6 +6,7 @@ import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.FormatOption;
 import dev.pika.cli.common.InputFiles;
 import dev.pika.cli.common.Standalone;
+import dev.pika.contract.Finding;
 import dev.pika.contract.validate.DocumentKind;
 import dev.pika.contract.validate.Limits;
 import dev.pika.contract.validate.ValidationReport;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -102,8 +104,11 @@ public abstract class ValidateSupport implements Standalone {
      * @throws IOException when the input cannot be read
      */
     protected ValidationReport validate(DocumentKind kind, String source, InputStream in) throws IOException {
-        return Validator.validate(kind, source, in, limits);
+        return Validator.validate(kind, source, in, limits, stream);
     }
+
+    /** Where an event stream's findings go as they are found (one input only: the writer prints them at once). */
+    private Consumer<Finding> stream;
 
     /** @return the byte limit from {@code --max-bytes} */
     protected Limits limits() {
@@ -160,6 +165,7 @@ public abstract class ValidateSupport implements Standalone {
         List<Outcome> outcomes = new ArrayList<>(files.size());
         Function<String, Outcome> check = file -> check(file, stdin);
         if (files.size() == 1) {
+            stream = printer::finding;
             Outcome o = check.apply(files.get(0));
             report(o, printer, err);
             outcomes.add(o);

@@ -4,6 +4,7 @@ import dev.pika.contract.Finding;
 import dev.pika.contract.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Collects the findings for one source, in the order they were found. */
 final class Collector {
@@ -13,12 +14,32 @@ final class Collector {
     private int dropped;
     private int droppedErrors;
     private int stoppedAtLine;
+    private final Consumer<Finding> listener;
+    private int published;
 
     /** Findings kept per source; beyond this only counts are kept, so memory stays bounded. */
     static final int MAX_FINDINGS = 1000;
 
     Collector(String source) {
+        this(source, null);
+    }
+
+    /**
+     * @param source   the name to put in findings
+     * @param listener told of each finding once it is final ({@link #publish}), or null
+     */
+    Collector(String source, Consumer<Finding> listener) {
         this.source = source;
+        this.listener = listener;
+    }
+
+    /** Hands the findings recorded since the last call to the listener: they are final (no {@link #reset} undoes them). */
+    void publish() {
+        if (listener != null) {
+            while (published < findings.size()) {
+                listener.accept(findings.get(published++));
+            }
+        }
     }
 
     String source() {
