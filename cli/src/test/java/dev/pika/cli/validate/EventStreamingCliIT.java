@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pika.testkit.Await;
 import dev.pika.testkit.Proc;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +35,7 @@ class EventStreamingCliIT {
                 ProcessBuilder.Redirect.DISCARD).start();
         try {
             StringBuilder out = new StringBuilder();
-            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> copy(p.getInputStream(), out));
+            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> Proc.follow(p.getInputStream(), out));
             OutputStream in = p.getOutputStream();
             in.write("{\"schema_version\": 1, \"seq\": \"one\"}\n".getBytes(StandardCharsets.UTF_8));
             in.flush();
@@ -58,19 +55,6 @@ class EventStreamingCliIT {
             assertTrue(all.lines().reduce((a, b) -> b).orElseThrow().startsWith("0 valid, 1 invalid"), all);
         } finally {
             Proc.kill(p);
-        }
-    }
-
-    private static void copy(InputStream in, StringBuilder sink) {
-        try {
-            byte[] buf = new byte[4096];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                synchronized (sink) {
-                    sink.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
