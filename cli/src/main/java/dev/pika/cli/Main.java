@@ -8,11 +8,16 @@ import dev.pika.cli.common.VersionProvider;
 import dev.pika.cli.completion.CompletionCommand;
 import dev.pika.cli.completion.Launcher;
 import dev.pika.cli.image.ImageCommand;
+import dev.pika.cli.instance.InstanceCommand;
 import dev.pika.cli.record.ImageRecordCommand;
 import dev.pika.cli.record.RolesCommand;
+import dev.pika.cli.schema.SchemaCommand;
 import dev.pika.cli.render.RenderCommand;
 import dev.pika.cli.result.ResultCommand;
 import dev.pika.cli.shell.ShellCommand;
+import dev.pika.cli.spec.SpecCommand;
+import dev.pika.cli.lifecycle.LifecycleCommand;
+import dev.pika.cli.request.RequestCommand;
 import dev.pika.cli.validate.ValidateCommands;
 import java.util.Arrays;
 import java.util.List;
@@ -40,9 +45,14 @@ import picocli.CommandLine.Spec;
             ValidateCommands.RuntimeSpec.class,
             RenderCommand.class,
             ResultCommand.class,
+            SpecCommand.class,
+            LifecycleCommand.class,
+            RequestCommand.class,
             ImageCommand.class,
             RolesCommand.class,
+            SchemaCommand.class,
             ImageRecordCommand.class,
+            InstanceCommand.class,
             CompletionCommand.class,
             ShellCommand.class,
             CompleteCommand.class,

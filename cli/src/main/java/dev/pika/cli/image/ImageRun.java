@@ -42,7 +42,8 @@ final class ImageRun {
             return execute(json);
         } catch (UserException e) {
             if (json) {
-                ctx.out().println(ImageReports.error(sub.action().word(), role.id(), e.getMessage(), e.exitCode()));
+                ctx.out().println(ImageReports.error(sub.action().word(), role.id(), e.getMessage(),
+                        e instanceof HintedFailure h ? h.hint() : null, e.exitCode()));
                 ctx.out().flush();
             }
             throw e;

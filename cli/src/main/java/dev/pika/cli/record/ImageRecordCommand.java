@@ -93,6 +93,11 @@ public final class ImageRecordCommand extends CommandGroup {
         }
 
         @Override
+        protected boolean picks(DocumentKind k) {
+            return k == DocumentKind.IMAGE_RECORD || k == DocumentKind.EXECUTION_RECORD;
+        }
+
+        @Override
         protected ValidationReport validate(DocumentKind forced, String source, InputStream in) throws IOException {
             ImageRecords.Inspection inspection = ImageRecords.inspect(source, in, forced, limits());
             inspections.put(inspection.report(), inspection);
