@@ -119,8 +119,8 @@ public final class ResultNewCommand implements Runnable {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t.isStructStart() && ++depth > MAX_DETAILS_DEPTH) {
                     throw new UserException(ExitCodes.USAGE, "--details-json nests arrays/objects more than "
-                            + MAX_DETAILS_DEPTH + " deep (at line " + p.currentLocation().getLineNr() + " column "
-                            + p.currentLocation().getColumnNr() + "): the result document may nest at most "
+                            + MAX_DETAILS_DEPTH + " deep (at line " + p.getTokenLocation().getLineNr() + " column "
+                            + p.getTokenLocation().getColumnNr() + "): the result document may nest at most "
                             + Limits.MAX_DEPTH + " levels, serde_json's recursion limit, and details is inside it");
                 } else if (t.isStructEnd()) {
                     depth--;

@@ -131,7 +131,7 @@ class ResultNewCommandTest {
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("pika: --details-json nests arrays/objects more than 126 deep (at line 1 "
-                + "column 128): the result document may nest at most 127 levels"), run.err());
+                + "column 127): the result document may nest at most 127 levels"), run.err());
         assertFalse(run.err().contains("internal error"), run.err());
     }
 
