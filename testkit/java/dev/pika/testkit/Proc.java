@@ -227,6 +227,26 @@ public final class Proc {
         }
     }
 
+    /**
+     * Reads a running process's output into {@code sink} as it comes (UTF-8; synchronize on {@code sink} to read
+     * it), until end of file: for tests that watch output while the process still runs.
+     *
+     * @param in   the process's output
+     * @param sink where the text goes
+     */
+    public static void follow(InputStream in, StringBuilder sink) {
+        try (in) {
+            byte[] buf = new byte[4096];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                synchronized (sink) {
+                    sink.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String utf8(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
     }

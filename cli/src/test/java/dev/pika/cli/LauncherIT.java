@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -100,7 +101,7 @@ class LauncherIT {
         Process p = launcher("--version").start();
         try {
             StringBuilder err = new StringBuilder();
-            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> copy(p.getErrorStream(), err));
+            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> Proc.follow(p.getErrorStream(), err));
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
             Await.until("the waiting message", Duration.ofSeconds(30), () -> {
                 synchronized (err) {
@@ -180,24 +181,11 @@ class LauncherIT {
     }
 
     private static Map<String, String> noLocale() {
-        java.util.HashMap<String, String> m = new java.util.HashMap<>();
+        Map<String, String> m = new HashMap<>();
         for (String v : new String[] {"LANG", "LC_ALL", "LC_CTYPE", "LANGUAGE"}) {
             m.put(v, null);
         }
         return m;
-    }
-
-    private static void copy(InputStream in, StringBuilder sink) {
-        try {
-            byte[] buf = new byte[4096];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                synchronized (sink) {
-                    sink.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String read(InputStream in) {

@@ -56,7 +56,7 @@ public enum Rule {
     FINGERPRINT_FORMAT("fingerprint-format", Severity.WARNING,
             "image record (§6): a fingerprint not 64 lowercase hex digits"),
     TOO_MANY_FINDINGS("too-many-findings", null,
-            "more than 1,000 findings in one file; severity: as the dropped ones");
+            "more than 1,000 findings in one file (an event stream is not read further); severity: as the dropped ones");
 
     private static final Map<String, Rule> BY_ID = new HashMap<>();
 

@@ -28,6 +28,9 @@ import picocli.CommandLine.ParseResult;
  * {@code NO_COLOR} respected, {@code @file} arguments taken literally, exit codes from {@link ExitCodes}.
  */
 public final class Cli {
+    /** The widest help pika prints, however wide the terminal (longer lines are hard to read). */
+    public static final int MAX_HELP_WIDTH = 120;
+
     /** The help section key of {@link Examples}. */
     static final String EXAMPLES = "examples";
 
@@ -62,6 +65,10 @@ public final class Cli {
             cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
         FormatOption.applyTo(cl);
+        // help as wide as the terminal (picocli asks it only when help is printed), at most MAX_HELP_WIDTH; without a
+        // terminal the command's own width (80 unless it says otherwise)
+        cl.setUsageHelpAutoWidth(true);
+        cl.setHelpFactory(Cli::help);
         List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
         if (!keys.contains(EXAMPLES)) {
             keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER) + 1, EXAMPLES);
@@ -71,6 +78,16 @@ public final class Cli {
             cl.setHelpSectionKeys(keys);
         }
         return cl;
+    }
+
+    /** picocli's help, with the terminal's width capped at {@link #MAX_HELP_WIDTH}. */
+    private static CommandLine.Help help(CommandSpec spec, CommandLine.Help.ColorScheme scheme) {
+        CommandLine.Model.UsageMessageSpec usage = spec.usageMessage();
+        if (usage.autoWidth()) {
+            int detected = usage.width();
+            usage.autoWidth(false).width(Math.min(MAX_HELP_WIDTH, detected));
+        }
+        return new CommandLine.Help(spec, scheme);
     }
 
     /**

@@ -119,7 +119,13 @@ public final class ImageCommand implements Runnable {
      */
     public static int runAs(String program, List<String> leading, String[] args, Context ctx) {
         List<String> all = new ArrayList<>(leading);
-        all.addAll(List.of(args));
+        if (args.length > 0 && args[0].equals("help")) {
+            // `incus-role-image help [SUBCOMMAND]`, as git and picocli's own help subcommand do
+            all.addAll(List.of(args).subList(1, args.length));
+            all.add("--help");
+        } else {
+            all.addAll(List.of(args));
+        }
         CommandLine cl = Cli.commandLine(new ImageCommand(ctx));
         cl.setCommandName(program);
         cl.setOverwrittenOptionsAllowed(true);
@@ -139,6 +145,12 @@ public final class ImageCommand implements Runnable {
             }
             return code;
         });
+        if (args.length == 0) {
+            // nothing asked: the usage, as a usage error
+            printShortUsage(cl, cl.getErr());
+            cl.getErr().flush();
+            return ExitCodes.USAGE;
+        }
         return cl.execute(all.toArray(String[]::new));
     }
 

@@ -1,6 +1,8 @@
 package dev.pika.cli.result;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,8 +16,11 @@ import dev.pika.contract.Finding;
 import dev.pika.contract.model.ContractCodec;
 import dev.pika.contract.model.TerminalResult;
 import dev.pika.contract.validate.DocumentKind;
+import dev.pika.contract.validate.Limits;
 import dev.pika.contract.validate.ValidationReport;
 import dev.pika.contract.validate.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -99,18 +104,46 @@ public final class ResultNewCommand implements Runnable {
         }
     }
 
+    /** Deepest nesting {@code details} may have: the result object is one level of {@link Limits#MAX_DEPTH}. */
+    static final int MAX_DETAILS_DEPTH = Limits.MAX_DEPTH - 1;
+
+    /**
+     * Counts nesting with the streaming parser, stopping at the first level too many (so a 100,000-deep value costs
+     * nothing): a deeper value would make a result that serde_json refuses to read ("recursion limit exceeded").
+     *
+     * @throws UserException exit code 2 naming the limit
+     */
+    private static void requireDepthWithinLimit(String json) throws IOException {
+        try (JsonParser p = StrictJson.MAPPER.createParser(json)) {
+            int depth = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isStructStart() && ++depth > MAX_DETAILS_DEPTH) {
+                    throw new UserException(ExitCodes.USAGE, "--details-json nests arrays/objects more than "
+                            + MAX_DETAILS_DEPTH + " deep (at line " + p.getTokenLocation().getLineNr() + " column "
+                            + p.getTokenLocation().getColumnNr() + "): the result document may nest at most "
+                            + Limits.MAX_DEPTH + " levels, serde_json's recursion limit, and details is inside it");
+                } else if (t.isStructEnd()) {
+                    depth--;
+                }
+            }
+        }
+    }
+
     private static JsonNode parseDetails(String json) {
         if (json.isBlank()) {
             throw new UserException(ExitCodes.USAGE, "--details-json is empty: give a JSON value, e.g. "
                     + "'{\"exit_code\": 0}' (or null for no details)");
         }
         try {
+            requireDepthWithinLimit(json);
             return StrictJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + " column " + loc.getColumnNr();
             throw new UserException(ExitCodes.USAGE, "--details-json is not valid JSON" + where + ": "
                     + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String does no I/O
         }
     }
 }

@@ -17,7 +17,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
@@ -80,7 +79,7 @@ public final class PikaShell {
         PrintWriter out = terminal.writer();
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("pika")
                 .completer(new EngineCompleter(root.getCommandSpec()))
-                .parser(new DefaultParser())
+                .parser(new ShellLineParser())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         if (System.getenv("NO_COLOR") != null) {
             for (String style : NO_COLOR_STYLES) {
@@ -107,14 +106,8 @@ public final class PikaShell {
             } catch (EndOfFileException e) {
                 break;
             }
-            List<String> words;
-            try {
-                words = new ArrayList<>(ShellWords.split(line));
-            } catch (IllegalArgumentException e) {
-                out.println("pika shell: " + e.getMessage());
-                out.flush();
-                continue;
-            }
+            // the words the completer saw, from the same parser (ShellLineParser)
+            List<String> words = new ArrayList<>(reader.getParsedLine().words());
             if (!words.isEmpty() && words.get(0).equals("pika") && words.size() > 1) {
                 words.remove(0);
             }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "    $ pika shell",
             "",
             "Environment:",
-            "  XDG_STATE_HOME  Base directory of the history file (default ~/.local/state).",
+            "  XDG_STATE_HOME  Base directory of the history file (default $HOME/.local/state).",
             "",
             "Files:",
             "  $XDG_STATE_HOME/pika/history  The shell's command history, kept across sessions "
@@ -41,16 +41,21 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     /**
-     * Where the history is kept: {@code $XDG_STATE_HOME/pika/history}, or {@code ~/.local/state/pika/history} when
-     * {@code XDG_STATE_HOME} is unset, empty or relative (as the XDG base directory specification says).
+     * Where the history is kept: {@code $XDG_STATE_HOME/pika/history}, or {@code $HOME/.local/state/pika/history}
+     * when {@code XDG_STATE_HOME} is unset, empty or relative (as the XDG base directory specification says).
+     * {@code $HOME} is read from the environment (Java's {@code user.home} comes from the password database and
+     * ignores it); only when it is unset or relative does {@code user.home} stand in.
      *
      * @param env the environment
      * @return the history file path
      */
     public static Path historyFile(Map<String, String> env) {
         String state = env.get("XDG_STATE_HOME");
+        String home = env.get("HOME");
+        Path homeDir = home != null && !home.isEmpty() && Path.of(home).isAbsolute() ? Path.of(home)
+                : Path.of(System.getProperty("user.home"));
         Path base = state != null && !state.isEmpty() && Path.of(state).isAbsolute() ? Path.of(state)
-                : Path.of(System.getProperty("user.home"), ".local", "state");
+                : homeDir.resolve(".local").resolve("state");
         return base.resolve("pika").resolve("history");
     }
 }

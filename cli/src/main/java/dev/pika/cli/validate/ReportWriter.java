@@ -22,6 +22,16 @@ public interface ReportWriter {
     void document(Outcome outcome);
 
     /**
+     * A finding of the input being checked, as soon as it is found (event streams, when one input is checked):
+     * text formats print it now, and {@link #document} later prints only the ones not printed yet. Whole-document
+     * formats ignore it.
+     *
+     * @param finding a finding as the validator reported it
+     */
+    default void finding(Finding finding) {
+    }
+
+    /**
      * Every input is done: print the summary (text formats) or the whole document (JSON and other whole-document
      * formats), and flush.
      *
@@ -78,7 +88,15 @@ public interface ReportWriter {
          * @return its findings to print: effective severities, warnings left out under {@code --quiet}
          */
         public List<Finding> shown(ValidationReport report) {
-            return report.findings().stream().map(this::effective)
+            return shown(report.findings());
+        }
+
+        /**
+         * @param findings findings as the validator reported them
+         * @return the ones to print: effective severities, warnings left out under {@code --quiet}
+         */
+        public List<Finding> shown(List<Finding> findings) {
+            return findings.stream().map(this::effective)
                     .filter(f -> !quiet || f.severity() == Severity.ERROR).toList();
         }
     }

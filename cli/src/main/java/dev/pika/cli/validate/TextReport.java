@@ -2,6 +2,7 @@ package dev.pika.cli.validate;
 
 import dev.pika.cli.common.Display;
 import dev.pika.contract.Finding;
+import dev.pika.contract.Severity;
 import java.util.List;
 
 /**
@@ -16,6 +17,19 @@ class TextReport implements ReportWriter {
         this.settings = settings;
     }
 
+    /** Findings of the current input already printed by {@link #finding}. */
+    private int streamed;
+
+    @Override
+    public void finding(Finding raw) {
+        streamed++;
+        Finding f = settings.effective(raw);
+        if (!settings.quiet() || f.severity() == Severity.ERROR) {
+            settings.out().println(line(f));
+            settings.out().flush();
+        }
+    }
+
     @Override
     public void document(Outcome o) {
         if (o.skipped() != null) {
@@ -23,11 +37,13 @@ class TextReport implements ReportWriter {
                 settings.out().println(Display.escape(o.source()) + ": skipped: " + o.skipped());
             }
         } else if (o.unreadable() == null) {
-            for (Finding f : settings.shown(o.report())) {
+            List<Finding> rest = o.report().findings();
+            for (Finding f : settings.shown(rest.subList(Math.min(streamed, rest.size()), rest.size()))) {
                 settings.out().println(line(f));
             }
             settings.details().text(o.report(), settings.out());
         }
+        streamed = 0;
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -141,8 +142,11 @@ public abstract class ValidateSupport implements Standalone {
      * @throws IOException when the input cannot be read
      */
     protected ValidationReport validate(DocumentKind kind, String source, InputStream in) throws IOException {
-        return Validator.validate(kind, source, in, limits);
+        return Validator.validate(kind, source, in, limits, stream);
     }
+
+    /** Where an event stream's findings go as they are found (one input only: the writer prints them at once). */
+    private Consumer<Finding> stream;
 
     /** @return the byte limit from {@code --max-bytes} */
     protected Limits limits() {
@@ -203,6 +207,7 @@ public abstract class ValidateSupport implements Standalone {
         List<Outcome> outcomes = new ArrayList<>(inputs.size());
         Function<Input, Outcome> check = input -> check(input, stdin);
         if (inputs.size() == 1) {
+            stream = printer::finding;
             Outcome o = check.apply(inputs.get(0));
             report(o, printer, err);
             outcomes.add(o);

@@ -123,6 +123,25 @@ class ResultNewCommandTest {
         assertTrue(run.err().contains(expected), run.err());
     }
 
+    /** 126 levels fit (the result object is the 127th, serde_json's limit); 127 to 100,000 are a usage error. */
+    @ParameterizedTest
+    @ValueSource(ints = {127, 128, 500, 1000, 1001, 100_000})
+    void detailsNestedTooDeepIsAUsageErrorNamingTheLimit(int depth) {
+        CliRun run = pika("result", "new", "--exit-code", "0", "--details-json", "[".repeat(depth) + "]".repeat(depth));
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("pika: --details-json nests arrays/objects more than 126 deep (at line 1 "
+                + "column 127): the result document may nest at most 127 levels"), run.err());
+        assertFalse(run.err().contains("internal error"), run.err());
+    }
+
+    @Test
+    void detailsAtTheDepthLimitAreWritten() throws IOException {
+        String json = pika("result", "new", "--exit-code", "0", "--details-json", "[".repeat(126) + "]".repeat(126))
+                .ok();
+        assertTrue(decode(json).details().isArray());
+    }
+
     @Test
     void exitCodeMustBeAnI32() {
         CliRun big = pika("result", "new", "--exit-code", "2147483648");

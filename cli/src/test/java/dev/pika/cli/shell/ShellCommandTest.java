@@ -14,6 +14,15 @@ class ShellCommandTest {
         assertEquals(Path.of("/var/state/pika/history"), ShellCommand.historyFile(Map.of("XDG_STATE_HOME", "/var/state")));
     }
 
+    /** $HOME as set in the environment (sudo -H, a test's HOME), not the password database's home. */
+    @Test
+    void historyFollowsHomeFromTheEnvironment() {
+        assertEquals(Path.of("/tmp/elsewhere/.local/state/pika/history"),
+                ShellCommand.historyFile(Map.of("HOME", "/tmp/elsewhere")));
+        assertEquals(Path.of("/var/state/pika/history"),
+                ShellCommand.historyFile(Map.of("HOME", "/tmp/elsewhere", "XDG_STATE_HOME", "/var/state")));
+    }
+
     @Test
     void historyDefaultsToLocalStateWhenUnsetEmptyOrRelative() {
         Path dflt = HOME.resolve(".local/state/pika/history");

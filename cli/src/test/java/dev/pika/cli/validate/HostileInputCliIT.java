@@ -193,8 +193,8 @@ class HostileInputCliIT {
         assertTrue(lowered.stdout().contains("larger than 1000 bytes"), lowered.stdout());
         Run bad = run(null, "validate-status", "--max-bytes", "lots", big.toString());
         assertEquals(2, bad.exitCode());
-        assertTrue(bad.stderr().startsWith("Invalid value for option '--max-bytes': not a size: `lots` (expected "
-                + "bytes, or a number with k, M or G, e.g. 64M)"), bad.stderr());
+        assertEquals("pika: invalid value for option '--max-bytes': not a size: `lots` (expected bytes, or a number "
+                + "with k, M or G, e.g. 64M); see 'pika validate-status --help'\n", bad.stderr());
         Run tooBig = run(null, "validate-status", "--max-bytes", "2G", big.toString());
         assertEquals(2, tooBig.exitCode());
         assertTrue(tooBig.stderr().contains("out of range: 1 byte to 1G"), tooBig.stderr());

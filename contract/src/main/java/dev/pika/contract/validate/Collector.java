@@ -5,6 +5,7 @@ import dev.pika.contract.Rule;
 import dev.pika.contract.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Collects the findings for one source, in the order they were found. */
 final class Collector {
@@ -13,12 +14,33 @@ final class Collector {
     private int errors;
     private int dropped;
     private int droppedErrors;
+    private int stoppedAtLine;
+    private final Consumer<Finding> listener;
+    private int published;
 
     /** Findings kept per source; beyond this only counts are kept, so memory stays bounded. */
     static final int MAX_FINDINGS = 1000;
 
     Collector(String source) {
+        this(source, null);
+    }
+
+    /**
+     * @param source   the name to put in findings
+     * @param listener told of each finding once it is final ({@link #publish}), or null
+     */
+    Collector(String source, Consumer<Finding> listener) {
         this.source = source;
+        this.listener = listener;
+    }
+
+    /** Hands the findings recorded since the last call to the listener: they are final (no {@link #reset} undoes them). */
+    void publish() {
+        if (listener != null) {
+            while (published < findings.size()) {
+                listener.accept(findings.get(published++));
+            }
+        }
     }
 
     String source() {
@@ -78,19 +100,37 @@ final class Collector {
         droppedErrors = m.droppedErrors();
     }
 
+    /** @return whether the kept findings reached {@link #MAX_FINDINGS} (an event stream stops reading then) */
+    boolean full() {
+        return findings.size() >= MAX_FINDINGS;
+    }
+
+    /** Records that reading stopped after line {@code line} because the findings are {@link #full()}. */
+    void stopped(int line) {
+        stoppedAtLine = line;
+    }
+
     int errorCount() {
         return errors;
     }
 
-    /** @return the findings, ending with a summary finding when some were dropped */
+    /**
+     * @return the findings, ending with a summary finding when some were dropped or reading stopped at the cap
+     *     ({@code too-many-findings})
+     */
     List<Finding> findings() {
-        if (dropped == 0) {
+        if (dropped == 0 && stoppedAtLine == 0) {
             return findings;
         }
+        String message = dropped == 0 ? "" : dropped + " more findings (" + droppedErrors + " errors) not shown: "
+                + "only the first " + MAX_FINDINGS + " are kept";
+        if (stoppedAtLine > 0) {
+            message += (message.isEmpty() ? "" : "; ") + "stopped after " + MAX_FINDINGS + " findings at line "
+                    + stoppedAtLine + ": the rest of the stream was not read";
+        }
         List<Finding> all = new ArrayList<>(findings);
-        all.add(new Finding(droppedErrors > 0 ? Severity.ERROR : Severity.WARNING, "too-many-findings", source,
-                0, 0, 0, 0, "", dropped + " more findings (" + droppedErrors + " errors) not shown: only the first "
-                        + MAX_FINDINGS + " are kept", null));
+        all.add(new Finding(droppedErrors > 0 || (dropped == 0 && errors > 0) ? Severity.ERROR : Severity.WARNING,
+                "too-many-findings", source, 0, 0, 0, 0, "", message, null));
         return all;
     }
 }

@@ -1,6 +1,7 @@
 package dev.pika.contract.validate;
 
 import com.fasterxml.jackson.core.JsonParser;
+import dev.pika.contract.Finding;
 import dev.pika.contract.Severity;
 import dev.pika.contract.model.ValueRules;
 import java.io.ByteArrayInputStream;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Validates contract documents. The verdict (any {@link Severity#ERROR} finding = invalid) equals the reference
@@ -81,7 +83,19 @@ public final class Validator {
      */
     public static ValidationReport validate(DocumentKind kind, String sourceName, InputStream in, Limits limits)
             throws IOException {
-        Collector out = new Collector(sourceName);
+        return validate(kind, sourceName, in, limits, null);
+    }
+
+    /**
+     * {@link #validate(DocumentKind, String, InputStream, Limits)}, telling {@code listener} of an event stream's
+     * findings as they are found (after each buffer of lines), so a live or endless stream shows them at once. The
+     * report holds the same findings, plus a final {@code too-many-findings} when some were dropped.
+     *
+     * @param listener told of each finding once, in order; null for none; not called for single documents
+     */
+    public static ValidationReport validate(DocumentKind kind, String sourceName, InputStream in, Limits limits,
+                                            Consumer<Finding> listener) throws IOException {
+        Collector out = new Collector(sourceName, kind == DocumentKind.EVENTS ? listener : null);
         if (kind == DocumentKind.EVENTS) {
             new EventStream(out, limits).read(in);
         } else {
@@ -341,8 +355,14 @@ public final class Validator {
                 }
                 if (last >= 0) {
                     lineNo = lines(lineNo, pos, last + 1);
+                    out.publish();
                     pos = last + 1;
                     scanFrom = pos;
+                    if (out.full() && !(eof && pos == len)) {
+                        // an endless or hostile stream (/dev/urandom): the cap ends the read, not the input
+                        out.stopped(lineNo);
+                        return;
+                    }
                     continue;
                 }
                 if (eof) {

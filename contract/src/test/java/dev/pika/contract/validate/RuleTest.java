@@ -337,6 +337,33 @@ class RuleTest {
         assertTrue(last.message().startsWith("14000 more findings"), last.message());
     }
 
+    /** An endless stream of bad lines (like /dev/urandom): reading stops at the findings cap, saying so. */
+    @Test
+    void anEndlessStreamStopsAtTheFindingsCap() throws java.io.IOException {
+        byte[] line = "{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long[] served = {0};
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return line[(int) (served[0]++ % line.length)];
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                for (int i = 0; i < len; i++) {
+                    b[off + i] = (byte) read();
+                }
+                return len;
+            }
+        };
+        ValidationReport r = Validator.validate(DocumentKind.EVENTS, "endless", endless);
+        Finding last = r.findings().get(r.findings().size() - 1);
+        assertEquals("too-many-findings", last.rule());
+        assertTrue(last.message().contains("; stopped after 1000 findings at line "), last.message());
+        assertTrue(last.message().endsWith(": the rest of the stream was not read"), last.message());
+        assertTrue(served[0] < 1 << 20, "stopped early: " + served[0] + " bytes read");
+    }
+
     // ---- §3 guest checks -----------------------------------------------------------------------------------
 
     @Test
