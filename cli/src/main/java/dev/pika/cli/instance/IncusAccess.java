@@ -4,9 +4,13 @@ import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.UserException;
 import dev.pika.cli.image.ShellQuote;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,7 @@ final class IncusAccess {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** The most bytes kept of one command's stdout (a lifecycle file larger than this is reported as such). */
     static final int MAX_OUTPUT = 16 << 20;
+    private static final File DEV_NULL = new File("/dev/null");
 
     @Option(names = "--project", paramLabel = "PROJECT", defaultValue = "pika-managed-agents",
             description = "Incus project (default: ${DEFAULT-VALUE}).")
@@ -75,6 +80,8 @@ final class IncusAccess {
 
     private Map<String, String> env = System.getenv();
     private Boolean useSudo;
+    /** The shared ssh connection's private socket directory, once started (or "" when starting it failed). */
+    private Path controlDir;
 
     /**
      * The output of one command.
@@ -137,28 +144,91 @@ final class IncusAccess {
         return useSudo;
     }
 
-    private Result run(List<String> words) {
-        List<String> argv = words;
-        if (remote == null && !local) {
-            argv = new ArrayList<>(List.of("ssh"));
-            for (String o : sshOptions) {
-                argv.addAll(List.of("-o", o));
-            }
-            if (sshConfig != null) {
-                argv.addAll(List.of("-F", sshConfig));
-            }
-            String key = env.get("PIKA_BUILD_SSH_KEY");
-            if (key != null && !key.isEmpty()) {
-                argv.addAll(List.of("-i", key));
-            }
-            argv.addAll(List.of("-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o",
-                    "StrictHostKeyChecking=accept-new", host, "sh -c " + ShellQuote.quoteAnyShell(
-                            ShellQuote.join(words))));
+    /** @return ssh's options: the user's first (ssh takes an option's first value), then pika's */
+    private List<String> sshWords() {
+        List<String> argv = new ArrayList<>();
+        for (String o : sshOptions) {
+            argv.addAll(List.of("-o", o));
         }
+        if (sshConfig != null) {
+            argv.addAll(List.of("-F", sshConfig));
+        }
+        String key = env.get("PIKA_BUILD_SSH_KEY");
+        if (key != null && !key.isEmpty()) {
+            argv.addAll(List.of("-i", key));
+        }
+        argv.addAll(List.of("-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o",
+                "StrictHostKeyChecking=accept-new"));
+        return argv;
+    }
+
+    /**
+     * Over ssh, every command shares one connection: a master ({@code ssh -f -N -o ControlMaster=yes}) with its
+     * socket in a private 0700 temp dir, started on first use and stopped by {@link #close()}. Should it fail to
+     * start, each command opens its own connection (and reports the failure itself).
+     */
+    private synchronized List<String> connection() {
+        if (controlDir == null) {
+            try {
+                controlDir = Files.createTempDirectory("pika-ssh.",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                List<String> master = new ArrayList<>(List.of("ssh"));
+                master.addAll(sshWords());
+                master.addAll(List.of("-o", "ControlMaster=yes", "-o", "ControlPath=" + controlDir + "/cm", "-o",
+                        "ControlPersist=120", "-f", "-N", host));
+                // the backgrounded master keeps its stdout/stderr open: they go to nowhere, not to pipes we read
+                Process p = new ProcessBuilder(master).redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    p.destroyForcibly();
+                    Files.deleteIfExists(controlDir);
+                    controlDir = Path.of("");
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                controlDir = Path.of("");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserException(ExitCodes.INTERRUPTED, "interrupted while connecting to " + host, e);
+            }
+        }
+        List<String> argv = new ArrayList<>(List.of("ssh"));
+        argv.addAll(sshWords());
+        if (!controlDir.toString().isEmpty()) {
+            argv.addAll(List.of("-o", "ControlMaster=no", "-o", "ControlPath=" + controlDir + "/cm"));
+        }
+        return argv;
+    }
+
+    /** Stops the shared ssh connection, if one was started, and removes its socket directory. */
+    synchronized void close() {
+        if (controlDir == null || controlDir.toString().isEmpty()) {
+            return;
+        }
+        exec(List.of("ssh", "-o", "ControlPath=" + controlDir + "/cm", "-O", "exit", host), List.of("ssh"));
+        try {
+            Files.deleteIfExists(controlDir.resolve("cm"));
+            Files.deleteIfExists(controlDir);
+        } catch (IOException e) {
+            // a socket left in /tmp: ssh's ControlPersist ends the master on its own
+        }
+        controlDir = null;
+    }
+
+    private Result run(List<String> words) {
+        if (remote == null && !local) {
+            List<String> argv = connection();
+            argv.add(host);
+            argv.add("sh -c " + ShellQuote.quoteAnyShell(ShellQuote.join(words)));
+            return exec(argv, words);
+        }
+        return exec(words, words);
+    }
+
+    private Result exec(List<String> argv, List<String> words) {
         Process p;
         try {
-            p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(DEV_NULL)).start();
         } catch (IOException e) {
             throw new UserException(ExitCodes.FAILURE, "cannot run " + argv.get(0) + ": " + e.getMessage(), e);
         }

@@ -58,13 +58,10 @@ final class InspectionJson {
         if (v == null) {
             o.putNull("readiness");
         } else {
-            ObjectNode r = o.putObject("readiness");
-            r.put("ready", v.passed() && v.guestReady());
-            r.put("reason", v.passed() ? null : v.reason().wire());
+            ObjectNode r = readiness(o.putObject("readiness"), i);
             r.put("startup_probe_satisfied", v.startupProbeSatisfied());
             r.put("runtime_failed", v.runtimeFailed());
             r.put("failure_reason", v.failureReason());
-            r.put("phase", i.phase());
         }
         // keep the verdict last, as in the text
         o.remove("verdict");
@@ -84,15 +81,21 @@ final class InspectionJson {
         o.put("state", i.state());
         o.put("role", i.role() == null ? null : i.role().id());
         o.put("boot_id_match", i.bootMatch());
-        Readiness.Verdict v = i.readiness();
-        if (v != null) {
-            o.put("ready", v.passed() && v.guestReady());
-            o.put("reason", v.passed() ? null : v.reason().wire());
-            o.put("phase", i.phase());
+        if (i.readiness() != null) {
+            readiness(o, i);
         }
         o.put("run_status", i.runStatus());
         o.put("valid", i.documentsValid());
         o.put("verdict", i.verdict());
+        return o;
+    }
+
+    /** Puts {@code ready}, {@code reason} and {@code phase} of a readiness verdict into {@code o}. */
+    private static ObjectNode readiness(ObjectNode o, Inspection i) {
+        Readiness.Verdict v = i.readiness();
+        o.put("ready", v.passed() && v.guestReady());
+        o.put("reason", v.passed() ? null : v.reason().wire());
+        o.put("phase", i.phase());
         return o;
     }
 

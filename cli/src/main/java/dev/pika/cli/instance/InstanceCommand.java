@@ -70,6 +70,21 @@ public final class InstanceCommand extends CommandGroup {
         PrintWriter out() {
             return spec.commandLine().getOut();
         }
+
+        @Override
+        public final Integer call() {
+            try {
+                return run(new InstanceReader(incus, role));
+            } finally {
+                incus.close();
+            }
+        }
+
+        /**
+         * @param reader reads instances through {@link #incus}
+         * @return the exit code
+         */
+        abstract int run(InstanceReader reader);
     }
 
     /** {@code pika instance inspect NAME}. */
@@ -91,8 +106,7 @@ public final class InstanceCommand extends CommandGroup {
         String name;
 
         @Override
-        public Integer call() {
-            InstanceReader reader = new InstanceReader(incus, role);
+        int run(InstanceReader reader) {
             Inspection i = reader.inspect(reader.instance(name));
             if (json()) {
                 out().println(ContractCodec.encodePretty(InspectionJson.full(i, incus.project)));
@@ -116,11 +130,10 @@ public final class InstanceCommand extends CommandGroup {
         int jobs = 8;
 
         @Override
-        public Integer call() {
+        int run(InstanceReader reader) {
             if (jobs < 1) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
             }
-            InstanceReader reader = new InstanceReader(incus, role);
             JsonNode instances = reader.instances();
             List<JsonNode> sorted = new ArrayList<>();
             instances.forEach(sorted::add);

@@ -289,6 +289,37 @@ class InstanceInspectIT {
     }
 
     @Test
+    @Requires({"sshd", "incus-remote"})
+    void overSshAndThroughAnIncusRemoteTheLinesAreTheSame() {
+        String local = pika("list").ok();
+        Proc.Result ssh = Proc.pika("instance", "list", "--remote-host", "root@127.0.0.1", "--project", project)
+                .env("PIKA_BUILD_SSH_KEY", Require.SSH_KEY).run();
+        assertEquals(local, ssh.ok(), ssh.both());
+        Proc.Result remote = Proc.pika("instance", "list", "--remote", "pika-loopback", "--project", project).run();
+        assertEquals(local, remote.ok(), remote.both());
+        Proc.Result one = Proc.pika("instance", "inspect", "--remote", "pika-loopback", "--project", project,
+                "--format", "json", "ready").run();
+        assertTrue(one.ok().contains("\"verdict\" : \"ready (phase ready)\"")
+                || one.out().contains("\"verdict\": \"ready (phase ready)\""), one.out());
+    }
+
+    @Test
+    void usageErrorsAndAnUnreachableHost() {
+        assertEquals(2, Proc.pika("instance").run().exit());
+        assertEquals(2, Proc.pika("instance", "inspect", "--local").run().exit());
+        Proc.Result sudo = Proc.pika("instance", "list", "--local", "--sudo", "sometimes").run();
+        assertEquals(2, sudo.exit());
+        assertTrue(sudo.err().contains("--sudo"), sudo.err());
+        assertEquals(2, Proc.pika("instance", "list", "--local", "--format", "yaml").run().exit());
+        Proc.Result down = Proc.pika("instance", "list", "--remote-host", "root@127.0.0.1", "--ssh-option", "Port=1",
+                "--sudo", "never", "--project", project).run();
+        assertEquals(1, down.exit(), down.both());
+        assertTrue(down.err().startsWith("pika: cannot read the instances in project " + project + " on "
+                + "root@127.0.0.1: "), down.err());
+        assertTrue(!down.err().contains("Exception"), down.err());
+    }
+
+    @Test
     void textInspectOfANotReadyManagedGuest() throws Exception {
         Proc.Result r = pika("inspect", "missing-details");
         assertEquals(0, r.exit(), r.both());
