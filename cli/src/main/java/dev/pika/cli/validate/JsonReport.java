@@ -23,6 +23,7 @@ final class JsonReport extends JsonDocumentReport {
         g.writeNumberField("valid", s.valid());
         g.writeNumberField("invalid", s.invalid());
         g.writeNumberField("unreadable", s.unreadable());
+        g.writeNumberField("skipped", s.skipped());
         g.writeNumberField("errors", s.errors());
         g.writeNumberField("warnings", s.warnings());
         g.writeEndObject();
@@ -30,7 +31,12 @@ final class JsonReport extends JsonDocumentReport {
         for (Outcome o : outcomes) {
             g.writeStartObject();
             g.writeStringField("source", o.source());
-            g.writeStringField("kind", o.kind() == null ? null : o.kind().id());
+            g.writeStringField("kind", o.kind() != null ? o.kind().id() : o.report() != null ? "state-dir" : null);
+            if (o.skipped() != null) {
+                g.writeStringField("skipped", o.skipped());
+                g.writeEndObject();
+                continue;
+            }
             if (o.unreadable() != null) {
                 g.writeBooleanField("valid", false);
                 g.writeStringField("error", o.unreadable());

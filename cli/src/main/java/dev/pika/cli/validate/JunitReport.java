@@ -43,7 +43,7 @@ final class JunitReport extends TextReport {
             x.writeAttribute("tests", Integer.toString(outcomes.size()));
             x.writeAttribute("failures", Integer.toString(s.invalid()));
             x.writeAttribute("errors", Integer.toString(s.unreadable()));
-            x.writeAttribute("skipped", "0");
+            x.writeAttribute("skipped", Integer.toString(s.skipped()));
             x.writeAttribute("time", "0");
             for (Outcome o : outcomes) {
                 testcase(x, o);
@@ -65,7 +65,12 @@ final class JunitReport extends TextReport {
         x.writeAttribute("classname", "pika.validate" + (o.kind() == null ? "" : "." + o.kind().id()));
         x.writeAttribute("name", Display.escape(o.source()));
         x.writeAttribute("time", "0");
-        if (o.unreadable() != null) {
+        if (o.skipped() != null) {
+            x.writeCharacters("\n    ");
+            x.writeStartElement("skipped");
+            x.writeAttribute("message", Display.escape(o.skipped()));
+            x.writeEndElement();
+        } else if (o.unreadable() != null) {
             x.writeCharacters("\n    ");
             x.writeStartElement("error");
             x.writeAttribute("type", "unreadable");
@@ -93,7 +98,7 @@ final class JunitReport extends TextReport {
                 x.writeEndElement();
             }
         }
-        if (o.unreadable() != null || !settings.shown(o.report()).isEmpty()) {
+        if (o.skipped() != null || o.unreadable() != null || !settings.shown(o.report()).isEmpty()) {
             x.writeCharacters("\n  ");
         }
         x.writeEndElement();
