@@ -67,7 +67,7 @@ class CompletionShellsIT {
         assertEquals(List.of("managed-openclaw", "pikaci-runner"), tablesBash("pika", "roles", ""));
         assertEquals(List.of("pikaci-runner"), tablesBash("pika", "image", "--role", "pik"));
         assertEquals(List.of("image-record"), tablesBash("pika", "validate", "--kind", "im"));
-        assertEquals(List.of("junit"), tablesBash("pika", "validate", "--format", "=", "j"));
+        assertEquals(List.of("junit"), tablesBash("pika", "validate", "--format", "=", "ju"));
         assertEquals(List.of("--strict"), tablesBash("pika", "validate", "--st"));
         assertEquals(List.of("result-ok.json"), tablesBash("pika", "validate", "--strict", "res"));
         assertEquals(List.of("build"), tablesBash("incus-role-image", "bu"));
