@@ -70,7 +70,7 @@ class CompletionShellsIT {
         assertEquals(List.of("junit"), tablesBash("pika", "validate", "--format", "=", "ju"));
         assertEquals(List.of("--strict"), tablesBash("pika", "validate", "--st"));
         assertEquals(List.of("result-ok.json"), tablesBash("pika", "validate", "--strict", "res"));
-        assertEquals(List.of("build"), tablesBash("incus-role-image", "bu"));
+        assertEquals(List.of("build", "build-import"), tablesBash("incus-role-image", "bu"));
         assertFalse(Files.exists(jvmStarted), () -> "a TAB started pika: " + read(jvmStarted));
     }
 

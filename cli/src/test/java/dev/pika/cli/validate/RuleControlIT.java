@@ -62,7 +62,7 @@ class RuleControlIT {
         assertTrue(unknown.err().contains("unknown rule `no-such-rule`"), unknown.err());
         Proc.Result noFile = Proc.pika("validate").run();
         assertEquals(2, noFile.exit());
-        assertTrue(noFile.err().contains("Missing required parameter: 'FILE'"), noFile.err());
+        assertTrue(noFile.err().contains("missing required parameter 'FILE'"), noFile.err());
     }
 
     @Test
