@@ -85,6 +85,23 @@ class CompletionShellsIT {
         assertFalse(Files.exists(jvmStarted), () -> "a TAB started pika: " + read(jvmStarted));
     }
 
+    @Test
+    void zshFunctionAnswersFromTheTablesWithoutAJvm() throws Exception {
+        Require.tool("zsh");
+        // the completion system's _describe/_files print what they are given (the terminal test below drives the
+        // real ones through the JVM fallback)
+        Proc.Result r = Proc.of(List.of("zsh", "-f", "-c", "_describe() { print -rl -- \"${(@P)4}\" }; "
+                + "_files() { print files }; compdef() { : }; source $1; words=(pika \"${@:2}\"); "
+                + "CURRENT=$#words; _pika", "zsh", script("zsh", "_pika").toString(), "validate", "--kind", "im"))
+                .env(tablesEnv).cwd(work).outputToFiles().run();
+        assertEquals("image-record\n", r.out(), r.err());
+        Proc.Result sub = Proc.of(List.of("zsh", "-f", "-c", "_describe() { print -rl -- \"${(@P)4}\" }; "
+                + "_files() { print files }; compdef() { : }; source $1; words=(pika sch); CURRENT=2; _pika",
+                "zsh", script("zsh", "_pika").toString())).env(tablesEnv).cwd(work).outputToFiles().run();
+        assertTrue(sub.out().startsWith("schema:Print the JSON Schema"), sub.out() + sub.err());
+        assertFalse(Files.exists(jvmStarted), () -> "a TAB started pika: " + read(jvmStarted));
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
