@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # pika benchmarks against the tools operators use today (issue 7): start-up, a 1M-line event stream, 10,000
-# small files. Prints a markdown table with medians, ratios and the issue's targets.
+# small files, and the TAB latency of the completion scripts in bash, zsh and fish (bench/tab_latency.sh).
+# Prints a markdown table with medians, ratios and the issues' targets.
 #
 # Usage: bench/run.sh [--smoke] [--runs N] [--jdk JAVA_HOME]
 #   --smoke        tiny inputs and 2 runs each: checks that every command works (what CI runs); not figures
@@ -120,6 +121,19 @@ hf files -w 1 -r "$big_runs" \
 files_use=$(bash -c "python3 '$root/bench/measure.py' '$pika' validate $in/files/*")
 [ "$(jq -r .exit <<<"$files_use")" = 0 ] || { echo "bench: validate failed: $files_use" >&2; exit 1; }
 
+echo "bench: TAB latency per shell" >&2
+tab_runs=$(( smoke ? 5 : 50 ))
+tab_shells=()
+tab_ms=()
+for sh in bash zsh fish; do
+    if command -v "$sh" >/dev/null 2>&1; then
+        tab_shells+=("$sh")
+        tab_ms+=("$(bash "$root/bench/tab_latency.sh" "$sh" "$tab_runs" validate --format "")")
+    else
+        echo "bench: $sh is not installed: no TAB figure for it" >&2
+    fi
+done
+
 # --- report --------------------------------------------------------------------------------------------------
 ms() { awk -v s="$1" 'BEGIN { printf "%.0f ms", s * 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -157,6 +171,9 @@ java_v=$(median startup 0)
     fi
     echo "| events | \`wc -l\` | $(ms "$wc_l") | | | | |"
     echo "| events | pika peak RSS, -Xmx64m | $(jq -r .peak_rss_mib <<<"$events_rss") MiB | | | | constant memory |"
+    for i in "${!tab_shells[@]}"; do
+        echo "| TAB | ${tab_shells[$i]}: \`pika validate --format <TAB>\` (the completion function, $tab_runs calls) | ${tab_ms[$i]} ms | | | | ≤ 20 ms: $(verdict "${tab_ms[$i]}" 20 "<=") |"
+    done
     files_m=$(median files 0)
     echo "| files | \`pika validate\` $files files | $(ms "$files_m") | $(ms "$(fastest files 0)") | $(ms "$(cpu files 0)") | | ≤ 2000 ms: $(verdict "$files_m" 2 "<=") |"
     echo "| files | CPU utilisation (CPU time / wall) | $(jq -r .cpu_util <<<"$files_use") | | | | uses both cores (> 1.0): $(verdict "$(jq -r .cpu_util <<<"$files_use")" 1.0 ">") |"

@@ -92,6 +92,31 @@ for f in "$root"/completions/fish/*.fish; do
 done
 
 echo "install.sh: installed pika into $prefix ($n_bin launchers, $n_man man pages, completions for bash, zsh, fish)"
+
+# Where a shell would not find the completions by itself (a prefix other than ~/.local, /usr/local or /usr; zsh's
+# default fpath has no ~/.local), print the line that makes it look there. Each shell is asked for its own path.
+q() { printf '%q' "$1"; }
+init=()
+bash_dir=$share/bash-completion/completions
+bash_std=0
+IFS=: read -ra data_dirs <<<"${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+for d in "${BASH_COMPLETION_USER_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/bash-completion}" "${data_dirs[@]/%//bash-completion}"; do
+    [ "$d/completions" = "$bash_dir" ] && bash_std=1
+done
+[ "$bash_std" = 1 ] || init+=("bash (~/.bashrc):  for f in $(q "$bash_dir")/*; do . \"\$f\"; done")
+# shellcheck disable=SC2016 # $fpath and $fish_complete_path are the shells' own, expanded by them
+if command -v zsh >/dev/null 2>&1 && ! zsh -fc 'print -rl -- $fpath' 2>/dev/null | grep -qxF "$share/zsh/site-functions"; then
+    init+=("zsh (~/.zshrc, before compinit):  fpath=($(q "$share/zsh/site-functions") \$fpath)")
+fi
+# shellcheck disable=SC2016
+if command -v fish >/dev/null 2>&1 \
+    && ! fish -c 'printf "%s\n" $fish_complete_path' 2>/dev/null | grep -qxF "$share/fish/vendor_completions.d"; then
+    init+=("fish (~/.config/fish/config.fish):  set -p fish_complete_path $(q "$share/fish/vendor_completions.d")")
+fi
+if [ ${#init[@]} -gt 0 ]; then
+    echo "install.sh: $prefix is not where every shell looks for completions; add to the shell's init file:"
+    printf '  %s\n' "${init[@]}"
+fi
 case ":$PATH:" in
     *":$prefix/bin:"*) ;;
     *) echo "install.sh: add $prefix/bin to PATH to run pika" ;;

@@ -59,7 +59,7 @@ public final class CompletionCommand implements Callable<Integer> {
             throw new UserException(ExitCodes.USAGE, e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(CompletionScripts.script(sh, launcher));
+        out.print(CompletionScripts.script(sh, launcher, spec.root()));
         out.flush();
         return ExitCodes.OK;
     }

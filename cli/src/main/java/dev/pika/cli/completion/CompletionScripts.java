@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The bash, zsh and fish completion scripts of pika and its launchers. The scripts are thin: at TAB time they run
- * {@code pika __complete -- WORDS… CURRENT} and show what it prints (see {@link CompleteCommand}), so new commands,
- * options and candidates need no new scripts. Templates live next to this class as {@code SHELL.template}.
+ * The bash, zsh and fish completion scripts of pika and its launchers. At TAB time a script runs the awk program
+ * it embeds ({@link CompletionTables}: the engine and the command model's tables, no JVM) and shows what it
+ * prints, the output of {@code pika __complete -- WORDS… CURRENT} (see {@link CompleteCommand}), which it asks
+ * instead when awk is missing or a value is dynamic. A new command or option means regenerated scripts
+ * ({@code scripts/regen-docs.sh}, drift-tested). Templates live next to this class as {@code SHELL.template}.
  */
 public final class CompletionScripts {
     /** The shells scripts are made for. */
@@ -42,9 +45,10 @@ public final class CompletionScripts {
     /**
      * @param shell    the shell
      * @param launcher the program the script completes
+     * @param root     the {@code pika} command, whose tables the script embeds
      * @return the script text, ending with a newline
      */
-    public static String script(Shell shell, Launcher launcher) {
+    public static String script(Shell shell, Launcher launcher, CommandSpec root) {
         boolean self = launcher.prefix().isEmpty();
         String note = self ? "" : "# " + launcher.name() + " ARGS runs `" + launcher.pikaCommand()
                 + " ARGS`; completion asks the pika next to " + launcher.name() + ", else the one on PATH.\n";
@@ -55,7 +59,13 @@ public final class CompletionScripts {
                 .replace("@PREFIX@", prefix(shell, launcher.prefix()))
                 .replace("@PIKA_COMMAND@", launcher.pikaCommand())
                 .replace("@FN@", launcher.identifier())
-                .replace("@PROG@", launcher.name());
+                .replace("@PROG@", launcher.name())
+                .replace("@AWK@", quoted(shell, CompletionTables.awkProgram(root)));
+    }
+
+    /** @return the awk program inside single quotes of {@code shell}: it holds no single quote; fish reads \\ */
+    private static String quoted(Shell shell, String program) {
+        return shell == Shell.FISH ? program.replace("\\", "\\\\") : program;
     }
 
     private static String prefix(Shell shell, List<String> words) {
@@ -89,7 +99,11 @@ public final class CompletionScripts {
     }
 
     private static String template(Shell shell) {
-        String name = shell.id() + ".template";
+        return resource(shell.id() + ".template");
+    }
+
+    /** @return the text of the resource {@code name} next to this class */
+    static String resource(String name) {
         try (InputStream in = CompletionScripts.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name + " next to " + CompletionScripts.class);

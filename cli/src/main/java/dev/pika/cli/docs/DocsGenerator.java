@@ -107,7 +107,7 @@ public final class DocsGenerator {
         for (Launcher l : Launcher.all()) {
             for (CompletionScripts.Shell shell : CompletionScripts.Shell.values()) {
                 files.put(COMPLETIONS_DIR + "/" + shell.id() + "/" + shell.fileName(l.name()),
-                        CompletionScripts.script(shell, l));
+                        CompletionScripts.script(shell, l, root));
             }
         }
         return files;

@@ -7,6 +7,8 @@ import dev.pika.cli.common.FormatOption;
 import dev.pika.cli.common.InputFiles;
 import dev.pika.cli.common.Standalone;
 import dev.pika.contract.Finding;
+import dev.pika.contract.Rule;
+import dev.pika.contract.Severity;
 import dev.pika.contract.lifecycle.StateDirChecks;
 import dev.pika.contract.validate.DocumentKind;
 import dev.pika.contract.validate.Limits;
@@ -17,6 +19,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
@@ -27,8 +30,11 @@ import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -57,7 +63,7 @@ public abstract class ValidateSupport implements Standalone {
     /** The source name used for standard input. */
     public static final String STDIN_NAME = "<stdin>";
 
-    @Parameters(paramLabel = "FILE", arity = "1..*",
+    @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Documents to check; `-` reads standard input. A directory (a state directory such as "
                 + "/run/pika-cloud) is checked file by file: its files with a canonical name (result.json, "
                 + "status.json, events.jsonl, guest-request.json, spec.json, image-record.json, "
@@ -71,6 +77,37 @@ public abstract class ValidateSupport implements Standalone {
 
     @Option(names = "--strict", description = "Treat warnings (lint) as errors.")
     boolean strict;
+
+    @Option(names = "--disable-rule", paramLabel = "RULE", completionCandidates = LintRules.class,
+            description = "Drop the warnings of this lint rule (repeatable; `lint`: every lint rule). Errors, the "
+                + "reference decoder's verdict, cannot be disabled.")
+    List<String> disableRules;
+
+    @Option(names = "--enable-rule", paramLabel = "RULE", completionCandidates = LintRules.class,
+            description = "Keep the warnings of this lint rule even when --disable-rule lint is given (repeatable).")
+    List<String> enableRules;
+
+    @Option(names = "--list-rules", description = "Print every rule id with its severity and what it catches, "
+            + "then exit (--format json: a JSON array).")
+    boolean listRules;
+
+    @Spec
+    CommandSpec supportSpec;
+
+    /** The {@code --disable-rule}/{@code --enable-rule} values, for help and completion: the lint rules and lint. */
+    static final class LintRules implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            List<String> ids = new ArrayList<>();
+            for (Rule r : Rule.values()) {
+                if (r.severity().orElse(Severity.WARNING) == Severity.WARNING) {
+                    ids.add(r.id());
+                }
+            }
+            ids.add(RuleSelection.LINT);
+            return ids.iterator();
+        }
+    }
 
     @Mixin
     FormatOption format;
@@ -188,6 +225,14 @@ public abstract class ValidateSupport implements Standalone {
      * @return 0 all valid, 1 at least one invalid, 2 at least one unreadable
      */
     protected int execute(PrintWriter out, PrintWriter err, InputStream stdin) {
+        if (listRules) {
+            RuleSelection.list(out, format.get(ReportFormat.class) == ReportFormat.json);
+            return ExitCodes.OK;
+        }
+        if (files == null || files.isEmpty()) {
+            throw new ParameterException(supportSpec.commandLine(), "Missing required parameter: 'FILE'");
+        }
+        RuleSelection rules = RuleSelection.of(disableRules, enableRules);
         ReportWriter.Settings settings = new ReportWriter.Settings(out, strict, quiet, new ReportWriter.Details() {
             @Override
             public void text(ValidationReport report, PrintWriter w) {
@@ -205,7 +250,7 @@ public abstract class ValidateSupport implements Standalone {
             Inputs.expand(this, f, recursive, inputs);
         }
         List<Outcome> outcomes = new ArrayList<>(inputs.size());
-        Function<Input, Outcome> check = input -> check(input, stdin);
+        Function<Input, Outcome> check = input -> rules.apply(check(input, stdin));
         if (inputs.size() == 1) {
             stream = printer::finding;
             Outcome o = check.apply(inputs.get(0));

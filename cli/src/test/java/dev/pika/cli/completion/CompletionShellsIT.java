@@ -9,6 +9,7 @@ import dev.pika.cli.testing.Tools;
 import dev.pika.testkit.Proc;
 import dev.pika.testkit.Repo;
 import dev.pika.testkit.Require;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The checked-in completion scripts in real bash, fish and zsh, answering from the real jar. {@code pika} on the
- * test's PATH runs the jar with the test-only fixture commands added ({@code validate-fixture} with role, format,
- * kind and file arguments, and an {@code image} group when the jar has none), so role ids are exercised even
- * before the real validate and image commands exist.
+ * The checked-in completion scripts in real bash, fish and zsh. Two paths: the awk tables (what a TAB normally
+ * uses: {@code *FromTheTables*} tests, real commands, a {@code pika} on PATH that fails the test if it is started),
+ * and the JVM fallback when awk is missing (failure injection: an {@code awk} on PATH that exits 127), where
+ * {@code pika} on the test's PATH runs the jar with the test-only fixture commands added ({@code validate-fixture}
+ * with role, format, kind and file arguments, and an {@code image} group when the jar has none).
  */
 class CompletionShellsIT {
     @TempDir
@@ -38,8 +40,81 @@ class CompletionShellsIT {
         Files.writeString(work.resolve("result-ok.json"), "{}");
         Files.writeString(work.resolve("readme.txt"), "x");
         Files.createDirectories(tmp.resolve("home"));
-        env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "HOME", tmp.resolve("home").toString(),
+        Path noAwk = Files.createDirectories(tmp.resolve("no-awk"));
+        Files.writeString(noAwk.resolve("awk"), "#!/bin/sh\nexit 127\n");
+        noAwk.resolve("awk").toFile().setExecutable(true);
+        env = Map.of("PATH", noAwk + ":" + bin + ":" + System.getenv("PATH"), "HOME", tmp.resolve("home").toString(),
                 "XDG_CONFIG_HOME", tmp.resolve("home/.config").toString());
+        Path noJvm = Files.createDirectories(tmp.resolve("no-jvm"));
+        jvmStarted = tmp.resolve("jvm-started");
+        Files.writeString(noJvm.resolve("pika"), "#!/bin/sh\necho \"$@\" >> '" + jvmStarted + "'\nexit 1\n");
+        noJvm.resolve("pika").toFile().setExecutable(true);
+        tablesEnv = Map.of("PATH", noJvm + ":" + System.getenv("PATH"), "HOME", tmp.resolve("home").toString(),
+                "XDG_CONFIG_HOME", tmp.resolve("home/.config").toString());
+    }
+
+    static Path jvmStarted;
+    static Map<String, String> tablesEnv;
+
+    @Test
+    void bashCompletesFromTheTablesWithoutAJvm() throws Exception {
+        Require.tool("bash");
+        List<String> top = tablesBash("pika", "");
+        assertTrue(top.containsAll(List.of("help", "completion", "schema", "validate", "image", "roles")),
+                top.toString());
+        assertFalse(top.contains("__complete"), top.toString());
+        assertEquals(List.of("schema"), tablesBash("pika", "sch"));
+        assertEquals(List.of("managed-openclaw", "pikaci-runner"), tablesBash("pika", "roles", ""));
+        assertEquals(List.of("pikaci-runner"), tablesBash("pika", "image", "--role", "pik"));
+        assertEquals(List.of("image-record"), tablesBash("pika", "validate", "--kind", "im"));
+        assertEquals(List.of("junit"), tablesBash("pika", "validate", "--format", "=", "ju"));
+        assertEquals(List.of("--strict"), tablesBash("pika", "validate", "--st"));
+        assertEquals(List.of("result-ok.json"), tablesBash("pika", "validate", "--strict", "res"));
+        assertEquals(List.of("build", "build-import"), tablesBash("incus-role-image", "bu"));
+        assertFalse(Files.exists(jvmStarted), () -> "a TAB started pika: " + read(jvmStarted));
+    }
+
+    @Test
+    void fishCompletesFromTheTablesWithoutAJvm() throws Exception {
+        Require.tool("fish");
+        assertTrue(fish("pika", "pika sch", tablesEnv).contains("schema"));
+        assertEquals(List.of("--kind=image-record"), fish("pika", "pika validate --kind=im", tablesEnv));
+        assertEquals(List.of("result-ok.json"), fish("pika", "pika validate res", tablesEnv));
+        assertEquals(List.of("managed-openclaw", "pikaci-runner"),
+                fish("incus-role-image", "incus-role-image --role ", tablesEnv));
+        assertFalse(Files.exists(jvmStarted), () -> "a TAB started pika: " + read(jvmStarted));
+    }
+
+    @Test
+    void zshFunctionAnswersFromTheTablesWithoutAJvm() throws Exception {
+        Require.tool("zsh");
+        // the completion system's _describe/_files print what they are given (the terminal test below drives the
+        // real ones through the JVM fallback)
+        Proc.Result r = Proc.of(List.of("zsh", "-f", "-c", "_describe() { print -rl -- \"${(@P)4}\" }; "
+                + "_files() { print files }; compdef() { : }; source $1; words=(pika \"${@:2}\"); "
+                + "CURRENT=$#words; _pika", "zsh", script("zsh", "_pika").toString(), "validate", "--kind", "im"))
+                .env(tablesEnv).cwd(work).outputToFiles().run();
+        assertEquals("image-record\n", r.out(), r.err());
+        Proc.Result sub = Proc.of(List.of("zsh", "-f", "-c", "_describe() { print -rl -- \"${(@P)4}\" }; "
+                + "_files() { print files }; compdef() { : }; source $1; words=(pika sch); CURRENT=2; _pika",
+                "zsh", script("zsh", "_pika").toString())).env(tablesEnv).cwd(work).outputToFiles().run();
+        assertTrue(sub.out().startsWith("schema:Print the JSON Schema"), sub.out() + sub.err());
+        assertFalse(Files.exists(jvmStarted), () -> "a TAB started pika: " + read(jvmStarted));
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static List<String> tablesBash(String program, String... words) {
+        List<String> all = new ArrayList<>(List.of(program));
+        all.addAll(List.of(words));
+        return Tools.bashComplete(script("bash", program), "_" + program.replace('-', '_') + "_complete", tablesEnv,
+                work, all.toArray(String[]::new));
     }
 
     private static Path script(String shell, String file) {
@@ -56,6 +131,10 @@ class CompletionShellsIT {
 
     /** Asks fish for the completions of a command line, the first column of each. */
     private static List<String> fish(String program, String commandLine) {
+        return fish(program, commandLine, env);
+    }
+
+    private static List<String> fish(String program, String commandLine, Map<String, String> env) {
         Proc.Result r = Proc.of(List.of("fish", "--no-config", "-c",
                 "source $argv[1]; complete -C $argv[2]", script("fish", program + ".fish").toString(), commandLine))
                         .env(env).cwd(work).outputToFiles().run();
@@ -98,7 +177,8 @@ class CompletionShellsIT {
         Proc.Result r = Proc.of(List.of("bash", "--norc", "--noprofile", "-c",
                 "source \"$1\"; COMP_WORDS=(pika comp); COMP_CWORD=1; _pika_complete; printf '%s\\n' \"${COMPREPLY[@]}\"; "
                         + "complete -p pika", "bash", script("bash", "pika").toString()))
-                                .env(Map.of("PATH", plain + ":" + System.getenv("PATH"))).cwd(work).outputToFiles()
+                                .env(Map.of("PATH", tmp.resolve("no-awk") + ":" + plain + ":" + System.getenv("PATH")))
+                                .cwd(work).outputToFiles()
                                 .run();
         assertEquals("completion\ncomplete -F _pika_complete pika\n", r.out(), r.err());
     }

@@ -9,6 +9,7 @@ import dev.pika.testkit.Repo;
 import dev.pika.testkit.Require;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,42 @@ import org.junit.jupiter.api.io.TempDir;
 class InstallIT {
     @TempDir
     Path tmp;
+
+    @Test
+    void printsInitLinesThatMakeEachShellFindTheCompletions() throws Exception {
+        Require.tool("bash");
+        Require.tool("zsh");
+        Require.tool("fish");
+        Path prefix = tmp.resolve("opt pika");
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Map<String, String> env = Map.of("HOME", home.toString(), "PATH", prefix.resolve("bin") + ":"
+                + System.getenv("PATH"));
+        Proc.Result install = Proc.of(List.of("bash", Repo.root().resolve("scripts/install.sh").toString(),
+                "--prefix", prefix.toString(), "--jar", Repo.jar().toString())).env(env).cwd(tmp).outputToFiles()
+                .run();
+        assertEquals(0, install.exit(), install.out() + install.err());
+        assertTrue(install.out().contains("is not where every shell looks for completions"), install.out());
+        Map<String, String> lines = new HashMap<>();
+        for (String l : install.out().split("\n")) {
+            for (String sh : List.of("bash", "zsh", "fish")) {
+                if (l.startsWith("  " + sh + " (")) {
+                    lines.put(sh, l.substring(l.indexOf("):  ") + 4));
+                }
+            }
+        }
+        assertEquals(3, lines.size(), install.out());
+        Proc.Result bash = Proc.of(List.of("bash", "--norc", "--noprofile", "-c", lines.get("bash")
+                + "; complete -p pika incus-role-image")).env(env).cwd(tmp).outputToFiles().run();
+        assertEquals("complete -F _pika_complete pika\ncomplete -F _incus_role_image_complete incus-role-image\n",
+                bash.out(), bash.err());
+        Proc.Result zsh = Proc.of(List.of("zsh", "-f", "-c", lines.get("zsh") + "; autoload -Uz compinit; "
+                + "compinit -u -d " + tmp.resolve("zcompdump") + "; print -r -- $_comps[pika]")).env(env).cwd(tmp)
+                .outputToFiles().run();
+        assertEquals("_pika\n", zsh.out(), zsh.err());
+        Proc.Result fish = Proc.of(List.of("fish", "-c", lines.get("fish") + "; complete -C 'pika comp'"))
+                .env(env).cwd(tmp).outputToFiles().run();
+        assertTrue(fish.out().startsWith("completion"), fish.out() + fish.err());
+    }
 
     @Test
     void installsIntoAPrefixAndEverythingWorksFromThere() throws Exception {
