@@ -172,6 +172,7 @@ final class TypeModel {
             JsonDeserialize deser = p.getAnnotation(JsonDeserialize.class);
             Schema.Presence presence = property.required() ? Schema.Presence.REQUIRED
                     : deser != null && deser.using() == SerdeDefault.class ? Schema.Presence.DEFAULTED
+                    : p.isAnnotationPresent(Serde.DefaultOption.class) ? Schema.Presence.OPTIONAL_DEFAULTED
                     : Schema.Presence.OPTIONAL;
             JsonAlias alias = p.getAnnotation(JsonAlias.class);
             b.fields(new Schema.Field(property.value(), value(c, p, p.getParameterizedType()), presence,
@@ -343,11 +344,12 @@ final class TypeModel {
         int i = 0;
         for (Schema.Field f : obj.fields().values()) {
             sb.append(i++ == 0 ? "\n" : ",\n").append("            ");
-            if (f.aliases().isEmpty()) {
+            if (f.aliases().isEmpty() && f.presence() != Schema.Presence.OPTIONAL_DEFAULTED) {
                 sb.append(switch (f.presence()) {
                     case REQUIRED -> "required";
                     case OPTIONAL -> "optional";
                     case DEFAULTED -> "defaulted";
+                    case OPTIONAL_DEFAULTED -> throw new IllegalStateException("no builder");
                 }).append('(').append(literal(f.name())).append(", ").append(expr(f.type())).append(')');
             } else {
                 sb.append("new Schema.Field(").append(literal(f.name())).append(", ").append(expr(f.type()))
@@ -409,6 +411,7 @@ final class TypeModel {
                     case REQUIRED -> "required";
                     case OPTIONAL -> "optional: may be missing or null";
                     case DEFAULTED -> "default when missing; null is an error";
+                    case OPTIONAL_DEFAULTED -> "optional with a default: may be missing or null";
                 }).append(" |\n");
             }
             sb.append('\n');

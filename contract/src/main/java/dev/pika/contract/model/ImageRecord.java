@@ -30,11 +30,11 @@ import java.util.Objects;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"guest_role", "project", "alias", "fingerprint"})
 public record ImageRecord(
-        @JsonProperty("guest_role") @JsonAlias("role") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Serde.DefaultOption @JsonProperty("guest_role") @JsonAlias("role") @JsonInclude(JsonInclude.Include.NON_NULL)
         GuestRole guestRole,
         @JsonProperty(value = "project", required = true) String project,
         @JsonProperty(value = "alias", required = true) String alias,
-        @JsonProperty("fingerprint") @JsonInclude(JsonInclude.Include.ALWAYS) String fingerprint) {
+        @Serde.DefaultOption @JsonProperty("fingerprint") @JsonInclude(JsonInclude.Include.ALWAYS) String fingerprint) {
 
     /**
      * @throws NullPointerException when {@code project} or {@code alias} is null

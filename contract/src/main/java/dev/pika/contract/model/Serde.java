@@ -36,6 +36,15 @@ public final class Serde {
     }
 
     /**
+     * {@code #[serde(default)]} on an {@code Option<T>} component (one without {@code required}): missing or null
+     * as any option, and it may also be left out at the end of serde's positional (array) form of the struct.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    public @interface DefaultOption {
+    }
+
+    /**
      * Names the contract removed, with the hint a document still using them gets: on a struct, field names (an
      * unknown field then gets a {@code legacy-field} warning, or with {@code deny_unknown_fields} the hint on
      * its error); on an enum, variant strings (rejected as unknown variants, with the hint).

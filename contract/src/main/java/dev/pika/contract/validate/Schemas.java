@@ -44,8 +44,8 @@ public final class Schemas {
                     "the legacy value `passed` was renamed to `completed` (CONTRACT.md §2: it was hard-cut, "
                     + "writers now stamp `completed` for exit code 0)"));
 
-    /** {@code RuntimeTerminalResult}, from {@link dev.pika.contract.model.TerminalResult}. */
-    public static final Schema.Obj TERMINAL_RESULT = struct("RuntimeTerminalResult").fields(
+    /** {@code LifecycleTerminalResult}, from {@link dev.pika.contract.model.TerminalResult}. */
+    public static final Schema.Obj TERMINAL_RESULT = struct("LifecycleTerminalResult").fields(
             required("schema_version", U32),
             required("status", TERMINAL_STATUS),
             required("finished_at", STRING),
@@ -231,10 +231,10 @@ public final class Schemas {
 
     /** {@code RemoteLinuxVmImageRecord}, from {@link dev.pika.contract.model.ImageRecord}. */
     public static final Schema.Obj IMAGE_RECORD = struct("RemoteLinuxVmImageRecord").fields(
-            new Schema.Field("guest_role", GUEST_ROLE, Schema.Presence.OPTIONAL, List.of("role")),
+            new Schema.Field("guest_role", GUEST_ROLE, Schema.Presence.OPTIONAL_DEFAULTED, List.of("role")),
             required("project", STRING),
             required("alias", STRING),
-            optional("fingerprint", STRING))
+            new Schema.Field("fingerprint", STRING, Schema.Presence.OPTIONAL_DEFAULTED, List.of()))
             .build();
 
     /** {@code RemoteLinuxVmPhase}, from {@link dev.pika.contract.model.ExecutionPhase}. */
@@ -259,7 +259,7 @@ public final class Schemas {
     /** {@code RemoteLinuxVmExecutionRecord}, from {@link dev.pika.contract.model.ExecutionRecord}. */
     public static final Schema.Obj EXECUTION_RECORD = struct("RemoteLinuxVmExecutionRecord").fields(
             required("backend", EXECUTION_BACKEND),
-            optional("incus_image", IMAGE_RECORD),
+            new Schema.Field("incus_image", IMAGE_RECORD, Schema.Presence.OPTIONAL_DEFAULTED, List.of()),
             defaulted("phases", new Schema.Array(PHASE_RECORD)))
             .build();
 
