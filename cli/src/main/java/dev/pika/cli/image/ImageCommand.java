@@ -129,6 +129,10 @@ public final class ImageCommand implements Runnable {
         CommandLine.IExecutionExceptionHandler plain = cl.getExecutionExceptionHandler();
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             int code = plain.handleExecutionException(ex, c, parsed);
+            if (ex instanceof HintedFailure h) {
+                c.getErr().println("  hint: " + Texts.printableBare(h.hint()));
+                c.getErr().flush();
+            }
             if (ex instanceof UsageError) {
                 printShortUsage(c.getCommandSpec().root().commandLine(), c.getErr());
                 c.getErr().flush();

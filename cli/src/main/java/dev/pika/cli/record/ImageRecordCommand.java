@@ -108,7 +108,7 @@ public final class ImageRecordCommand extends CommandGroup {
         protected void printDetails(ValidationReport report, PrintWriter out) {
             ImageRecords.Inspection inspection = inspections.get(report);
             for (ImageRecords.Entry e : inspection.entries()) {
-                out.println(Display.escape(report.source()) + (e.pointer().isEmpty() ? "" : " " + e.pointer()) + ": "
+                out.println(Display.escape(report.source()) + (e.pointer().isEmpty() ? "" : " " + Display.escape(e.pointer())) + ": "
                         + e.kind().title());
                 if (!e.hasImage()) {
                     out.println("  no image record (incus_image is missing or null)");

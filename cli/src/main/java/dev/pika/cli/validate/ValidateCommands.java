@@ -177,6 +177,11 @@ public final class ValidateCommands {
         static final List<String> IDS = Arrays.stream(DocumentKind.values())
                 .map(DocumentKind::id).toList();
 
+        /** @return the kind ids, in declaration order */
+        public static List<String> ids() {
+            return IDS;
+        }
+
         @Override
         public Iterator<String> iterator() {
             return IDS.iterator();

@@ -1,6 +1,7 @@
 package dev.pika.cli.validate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pika.cli.common.Display;
 import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.FormatOption;
 import dev.pika.cli.common.InputFiles;
@@ -43,7 +44,9 @@ import picocli.CommandLine.TypeConversionException;
             "          `3 valid, 1 invalid (1 error, 0 warnings)`.",
             "  json    One JSON document with every finding.",
             "  github  GitHub Actions ::error and ::warning workflow commands, then the",
-            "          summary line."})
+            "          summary line.",
+            "  junit   JUnit XML: one test case per document, one failure per error.",
+            "  sarif   SARIF 2.1.0 (code scanning): one result per finding."})
 @FormatOption.Formats(ReportFormat.class)
 public abstract class ValidateSupport implements Standalone {
     static final String EXIT_VALID = " 0:every document valid";
@@ -237,7 +240,7 @@ public abstract class ValidateSupport implements Standalone {
 
     private void report(Outcome o, ReportWriter printer, PrintWriter err) {
         if (o.unreadable() != null) {
-            err.println("pika: " + o.unreadable());
+            err.println("pika: " + Display.escape(o.unreadable()));
             err.flush();
         }
         printer.document(o);
