@@ -271,6 +271,7 @@ final class TypeModel {
                 import static dev.pika.contract.validate.Schema.U8;
                 import static dev.pika.contract.validate.Schema.defaulted;
                 import static dev.pika.contract.validate.Schema.optional;
+                import static dev.pika.contract.validate.Schema.optionalDefaulted;
                 import static dev.pika.contract.validate.Schema.required;
                 import static dev.pika.contract.validate.Schema.struct;
 
@@ -344,12 +345,12 @@ final class TypeModel {
         int i = 0;
         for (Schema.Field f : obj.fields().values()) {
             sb.append(i++ == 0 ? "\n" : ",\n").append("            ");
-            if (f.aliases().isEmpty() && f.presence() != Schema.Presence.OPTIONAL_DEFAULTED) {
+            if (f.aliases().isEmpty()) {
                 sb.append(switch (f.presence()) {
                     case REQUIRED -> "required";
                     case OPTIONAL -> "optional";
                     case DEFAULTED -> "defaulted";
-                    case OPTIONAL_DEFAULTED -> throw new IllegalStateException("no builder");
+                    case OPTIONAL_DEFAULTED -> "optionalDefaulted";
                 }).append('(').append(literal(f.name())).append(", ").append(expr(f.type())).append(')');
             } else {
                 sb.append("new Schema.Field(").append(literal(f.name())).append(", ").append(expr(f.type()))
@@ -411,7 +412,8 @@ final class TypeModel {
                     case REQUIRED -> "required";
                     case OPTIONAL -> "optional: may be missing or null";
                     case DEFAULTED -> "default when missing; null is an error";
-                    case OPTIONAL_DEFAULTED -> "optional with a default: may be missing or null";
+                    case OPTIONAL_DEFAULTED -> "optional, default: may be missing or null, also at the end of the "
+                            + "array form";
                 }).append(" |\n");
             }
             sb.append('\n');

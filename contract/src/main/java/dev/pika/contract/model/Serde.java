@@ -36,15 +36,6 @@ public final class Serde {
     }
 
     /**
-     * {@code #[serde(default)]} on an {@code Option<T>} component (one without {@code required}): missing or null
-     * as any option, and it may also be left out at the end of serde's positional (array) form of the struct.
-     */
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.PARAMETER)
-    public @interface DefaultOption {
-    }
-
-    /**
      * Names the contract removed, with the hint a document still using them gets: on a struct, field names (an
      * unknown field then gets a {@code legacy-field} warning, or with {@code deny_unknown_fields} the hint on
      * its error); on an enum, variant strings (rejected as unknown variants, with the hint).
@@ -66,6 +57,17 @@ public final class Serde {
     public @interface RemovedNames {
         /** @return the annotations */
         Removed[] value();
+    }
+
+    /**
+     * {@code #[serde(default)]} on an {@code Option<T>} component: it may be missing or null (as any option), and
+     * may also be left out at the end of the positional (array) form, where a plain {@code Option} is an
+     * {@code invalid length} error (CONTRACT.md §1, §6: the image record's {@code guest_role} and
+     * {@code fingerprint}, the execution record's {@code incus_image}).
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    public @interface DefaultOption {
     }
 
     /** Unknown field names the contract expects, which get no lint warning (e.g. the spec's legacy {@code provider}). */

@@ -222,6 +222,11 @@ public final class Schema {
         return new Field(name, type, Presence.OPTIONAL, List.of());
     }
 
+    /** @return a {@code #[serde(default)] Option<T>} field */
+    public static Field optionalDefaulted(String name, Type type) {
+        return new Field(name, type, Presence.OPTIONAL_DEFAULTED, List.of());
+    }
+
     /** @return a {@code #[serde(default)]} field */
     public static Field defaulted(String name, Type type) {
         return new Field(name, type, Presence.DEFAULTED, List.of());

@@ -11,6 +11,7 @@ import static dev.pika.contract.validate.Schema.U64;
 import static dev.pika.contract.validate.Schema.U8;
 import static dev.pika.contract.validate.Schema.defaulted;
 import static dev.pika.contract.validate.Schema.optional;
+import static dev.pika.contract.validate.Schema.optionalDefaulted;
 import static dev.pika.contract.validate.Schema.required;
 import static dev.pika.contract.validate.Schema.struct;
 
@@ -234,7 +235,7 @@ public final class Schemas {
             new Schema.Field("guest_role", GUEST_ROLE, Schema.Presence.OPTIONAL_DEFAULTED, List.of("role")),
             required("project", STRING),
             required("alias", STRING),
-            new Schema.Field("fingerprint", STRING, Schema.Presence.OPTIONAL_DEFAULTED, List.of()))
+            optionalDefaulted("fingerprint", STRING))
             .build();
 
     /** {@code RemoteLinuxVmPhase}, from {@link dev.pika.contract.model.ExecutionPhase}. */
@@ -259,7 +260,7 @@ public final class Schemas {
     /** {@code RemoteLinuxVmExecutionRecord}, from {@link dev.pika.contract.model.ExecutionRecord}. */
     public static final Schema.Obj EXECUTION_RECORD = struct("RemoteLinuxVmExecutionRecord").fields(
             required("backend", EXECUTION_BACKEND),
-            new Schema.Field("incus_image", IMAGE_RECORD, Schema.Presence.OPTIONAL_DEFAULTED, List.of()),
+            optionalDefaulted("incus_image", IMAGE_RECORD),
             defaulted("phases", new Schema.Array(PHASE_RECORD)))
             .build();
 
