@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class RuleRegistryTest {
 
     private static final Path SRC = Path.of("src/main/java/dev/pika/contract");
-    /** {@code error("id", …)}, {@code warning("id", …)}, {@code add(Severity.X, "id", …)}, {@code RULE_X = "id"}. */
+    /** {@code error("id", …)}, {@code warning("id", …)}, {@code add(Severity.X, "id", …)}, {@code RULE_X = "id"}.
+     */
     private static final Pattern EMITTED = Pattern.compile(
             "\\b(error|warning)\\(\\s*\"([a-z0-9-]+)\"|add\\(\\s*Severity\\.(ERROR|WARNING),\\s*\"([a-z0-9-]+)\""
                     + "|RULE_[A-Z_]+\\s*=\\s*\"([a-z0-9-]+)\"");

@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code Generate [--check] REPO_DIR} (run by {@code scripts/regen-docs.sh}): regenerates the files derived from
  * the contract's one definition — the validator's type model {@code validate/Schemas.java} from the
  * {@code model/} records ({@link TypeModel}), and in {@code docs/validation.md} the type tables (from the same
- * model) and the rule table (from the rule registry, {@link Rule}). A generated region of a Markdown file lies between {@code <!-- BEGIN GENERATED: NAME … -->} and
+ * model) and the rule table (from the rule registry, {@link Rule}). A generated region of a Markdown file lies
+ * between {@code <!-- BEGIN GENERATED: NAME … -->} and
  * {@code <!-- END GENERATED: NAME -->}; the text around it is hand-written. With {@code --check} nothing is
  * written and the exit status is 1 when a file is stale (its name is printed on stderr). Runs at build time
  * only: nothing here is used when pika starts.

@@ -172,6 +172,7 @@ final class TypeModel {
             JsonDeserialize deser = p.getAnnotation(JsonDeserialize.class);
             Schema.Presence presence = property.required() ? Schema.Presence.REQUIRED
                     : deser != null && deser.using() == SerdeDefault.class ? Schema.Presence.DEFAULTED
+                    : p.isAnnotationPresent(Serde.DefaultOption.class) ? Schema.Presence.OPTIONAL_DEFAULTED
                     : Schema.Presence.OPTIONAL;
             JsonAlias alias = p.getAnnotation(JsonAlias.class);
             b.fields(new Schema.Field(property.value(), value(c, p, p.getParameterizedType()), presence,
@@ -270,6 +271,7 @@ final class TypeModel {
                 import static dev.pika.contract.validate.Schema.U8;
                 import static dev.pika.contract.validate.Schema.defaulted;
                 import static dev.pika.contract.validate.Schema.optional;
+                import static dev.pika.contract.validate.Schema.optionalDefaulted;
                 import static dev.pika.contract.validate.Schema.required;
                 import static dev.pika.contract.validate.Schema.struct;
 
@@ -348,6 +350,7 @@ final class TypeModel {
                     case REQUIRED -> "required";
                     case OPTIONAL -> "optional";
                     case DEFAULTED -> "defaulted";
+                    case OPTIONAL_DEFAULTED -> "optionalDefaulted";
                 }).append('(').append(literal(f.name())).append(", ").append(expr(f.type())).append(')');
             } else {
                 sb.append("new Schema.Field(").append(literal(f.name())).append(", ").append(expr(f.type()))
@@ -409,6 +412,8 @@ final class TypeModel {
                     case REQUIRED -> "required";
                     case OPTIONAL -> "optional: may be missing or null";
                     case DEFAULTED -> "default when missing; null is an error";
+                    case OPTIONAL_DEFAULTED -> "optional, default: may be missing or null, also at the end of the "
+                            + "array form";
                 }).append(" |\n");
             }
             sb.append('\n');

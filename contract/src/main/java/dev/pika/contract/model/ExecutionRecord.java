@@ -26,7 +26,8 @@ import java.util.Objects;
 @JsonPropertyOrder({"backend", "incus_image", "phases"})
 public record ExecutionRecord(
         @JsonProperty(value = "backend", required = true) ExecutionBackend backend,
-        @JsonProperty("incus_image") @JsonInclude(JsonInclude.Include.ALWAYS) ImageRecord incusImage,
+        @JsonProperty("incus_image") @JsonInclude(JsonInclude.Include.ALWAYS) @Serde.DefaultOption
+        ImageRecord incusImage,
         @JsonProperty("phases") @JsonDeserialize(using = SerdeDefault.class) List<PhaseRecord> phases) {
 
     /** @throws NullPointerException when {@code backend} is null */

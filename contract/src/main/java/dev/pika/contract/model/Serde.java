@@ -59,6 +59,17 @@ public final class Serde {
         Removed[] value();
     }
 
+    /**
+     * {@code #[serde(default)]} on an {@code Option<T>} component: it may be missing or null (as any option), and
+     * may also be left out at the end of the positional (array) form, where a plain {@code Option} is an
+     * {@code invalid length} error (CONTRACT.md §1, §6: the image record's {@code guest_role} and
+     * {@code fingerprint}, the execution record's {@code incus_image}).
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    public @interface DefaultOption {
+    }
+
     /** Unknown field names the contract expects, which get no lint warning (e.g. the spec's legacy {@code provider}). */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)

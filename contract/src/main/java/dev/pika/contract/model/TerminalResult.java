@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param exitCode      the guest command's exit code (i32), or null when absent
  * @param details       any JSON value, or null when absent (a JSON {@code null} decodes to null too)
  */
-@Serde.Rust("RuntimeTerminalResult")
+@Serde.Rust("LifecycleTerminalResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schema_version", "status", "finished_at", "message", "exit_code", "details"})

@@ -67,20 +67,8 @@ public final class ValueRules {
     }
 
     /** The field names of {@code RuntimePaths} with their canonical defaults, in declaration order (§2, §4). */
-    public static final Map<String, String> CANONICAL_PATHS;
-
-    static {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("state_dir", ContractConstants.RUNTIME_STATE_DIR);
-        m.put("events_path", ContractConstants.EVENTS_PATH);
-        m.put("status_path", ContractConstants.STATUS_PATH);
-        m.put("result_path", ContractConstants.RESULT_PATH);
-        m.put("guest_request_path", ContractConstants.GUEST_REQUEST_PATH);
-        m.put("logs_dir", ContractConstants.LOGS_DIR);
-        m.put("guest_log_path", ContractConstants.GUEST_LOG_PATH);
-        m.put("artifacts_dir", ContractConstants.ARTIFACTS_DIR);
-        CANONICAL_PATHS = java.util.Collections.unmodifiableMap(m);
-    }
+    public static final Map<String, String> CANONICAL_PATHS =
+            java.util.Collections.unmodifiableMap(RuntimePaths.defaults().byField());
 
     /**
      * The guest's own checks on a decoded v2 request (CONTRACT.md §3), with the guest's messages, in its order

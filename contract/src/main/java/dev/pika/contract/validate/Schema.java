@@ -119,7 +119,12 @@ public final class Schema {
         /** {@code Option<T>}: may be missing or null. */
         OPTIONAL,
         /** {@code #[serde(default)]}: may be missing, but null is a type error. */
-        DEFAULTED
+        DEFAULTED,
+        /**
+         * {@code #[serde(default)] Option<T>}: may be missing or null, and may also be left out at the end of the
+         * positional (array) form.
+         */
+        OPTIONAL_DEFAULTED
     }
 
     /**
@@ -215,6 +220,11 @@ public final class Schema {
     /** @return an {@code Option<T>} field */
     public static Field optional(String name, Type type) {
         return new Field(name, type, Presence.OPTIONAL, List.of());
+    }
+
+    /** @return a {@code #[serde(default)] Option<T>} field */
+    public static Field optionalDefaulted(String name, Type type) {
+        return new Field(name, type, Presence.OPTIONAL_DEFAULTED, List.of());
     }
 
     /** @return a {@code #[serde(default)]} field */

@@ -11,6 +11,7 @@ import static dev.pika.contract.validate.Schema.U64;
 import static dev.pika.contract.validate.Schema.U8;
 import static dev.pika.contract.validate.Schema.defaulted;
 import static dev.pika.contract.validate.Schema.optional;
+import static dev.pika.contract.validate.Schema.optionalDefaulted;
 import static dev.pika.contract.validate.Schema.required;
 import static dev.pika.contract.validate.Schema.struct;
 
@@ -44,8 +45,8 @@ public final class Schemas {
                     "the legacy value `passed` was renamed to `completed` (CONTRACT.md §2: it was hard-cut, "
                     + "writers now stamp `completed` for exit code 0)"));
 
-    /** {@code RuntimeTerminalResult}, from {@link dev.pika.contract.model.TerminalResult}. */
-    public static final Schema.Obj TERMINAL_RESULT = struct("RuntimeTerminalResult").fields(
+    /** {@code LifecycleTerminalResult}, from {@link dev.pika.contract.model.TerminalResult}. */
+    public static final Schema.Obj TERMINAL_RESULT = struct("LifecycleTerminalResult").fields(
             required("schema_version", U32),
             required("status", TERMINAL_STATUS),
             required("finished_at", STRING),
@@ -231,10 +232,10 @@ public final class Schemas {
 
     /** {@code RemoteLinuxVmImageRecord}, from {@link dev.pika.contract.model.ImageRecord}. */
     public static final Schema.Obj IMAGE_RECORD = struct("RemoteLinuxVmImageRecord").fields(
-            new Schema.Field("guest_role", GUEST_ROLE, Schema.Presence.OPTIONAL, List.of("role")),
+            new Schema.Field("guest_role", GUEST_ROLE, Schema.Presence.OPTIONAL_DEFAULTED, List.of("role")),
             required("project", STRING),
             required("alias", STRING),
-            optional("fingerprint", STRING))
+            optionalDefaulted("fingerprint", STRING))
             .build();
 
     /** {@code RemoteLinuxVmPhase}, from {@link dev.pika.contract.model.ExecutionPhase}. */
@@ -259,7 +260,7 @@ public final class Schemas {
     /** {@code RemoteLinuxVmExecutionRecord}, from {@link dev.pika.contract.model.ExecutionRecord}. */
     public static final Schema.Obj EXECUTION_RECORD = struct("RemoteLinuxVmExecutionRecord").fields(
             required("backend", EXECUTION_BACKEND),
-            optional("incus_image", IMAGE_RECORD),
+            optionalDefaulted("incus_image", IMAGE_RECORD),
             defaulted("phases", new Schema.Array(PHASE_RECORD)))
             .build();
 

@@ -65,7 +65,8 @@ class TypeModelTest {
         assertEquals(List.of(
                 "+            optional(\"details\", ANY),",
                 "+            optional(\"runner\", STRING))",
-                "+    /** {@code LifecycleStatus}, from {@link dev.pika.contract.gen.TypeModelTest.StatusWithRunner}. */",
+                "+    /** {@code LifecycleStatus}, from {@link "
+                        + "dev.pika.contract.gen.TypeModelTest.StatusWithRunner}. */",
                 "-            optional(\"details\", ANY))",
                 "-    /** {@code LifecycleStatus}, from {@link dev.pika.contract.model.LifecycleStatus}. */"),
                 diff(now, withRunner).stream().sorted().toList());
@@ -80,8 +81,8 @@ class TypeModelTest {
         // a record gained a component (boot_id) but the generated file was not regenerated
         Path schemas = root.resolve(TypeModel.SOURCE);
         String text = Files.readString(schemas, StandardCharsets.UTF_8);
-        String stale = text.replaceFirst("(?s)(LIFECYCLE_STATUS = .*?)\\n            optional\\(\"boot_id\", STRING\\),",
-                "$1");
+        String stale = text.replaceFirst(
+                "(?s)(LIFECYCLE_STATUS = .*?)\\n            optional\\(\"boot_id\", STRING\\),", "$1");
         assertTrue(stale.length() < text.length());
         Files.writeString(schemas, stale, StandardCharsets.UTF_8);
         assertEquals(List.of(TypeModel.SOURCE), Generate.stale(root));

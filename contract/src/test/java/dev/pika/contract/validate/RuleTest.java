@@ -100,7 +100,7 @@ class RuleTest {
     @Test
     void topLevelMustBeAnObject() {
         Finding f = only(check(DocumentKind.RESULT, "[1, 2]"), "invalid-type", Severity.ERROR, 1, 1, "");
-        assertEquals("invalid type: sequence, expected struct RuntimeTerminalResult", f.message());
+        assertEquals("invalid type: sequence, expected struct LifecycleTerminalResult", f.message());
     }
 
     @Test
@@ -152,7 +152,7 @@ class RuleTest {
     void missingField() {
         Finding f = only(check(DocumentKind.RESULT, RESULT.replace("  \"message\": \"test passed\",\n", "")),
                 "missing-field", Severity.ERROR, 1, 1, "/message");
-        assertEquals("missing field `message` in struct RuntimeTerminalResult", f.message());
+        assertEquals("missing field `message` in struct LifecycleTerminalResult", f.message());
     }
 
     @Test
