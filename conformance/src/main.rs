@@ -3,7 +3,9 @@
 //! (`from_slice` for single documents; for `events.jsonl`, the whole file as UTF-8 text, split on `\n`, blank lines
 //! skipped, each line `from_str`).
 //!
-//! Usage: `pika-conformance KIND FILE...` or `pika-conformance -` (stdin: lines `KIND<TAB>FILE`).
+//! Usage: `pika-conformance KIND FILE...`, `pika-conformance -` (stdin: lines `KIND<TAB>FILE`), or
+//! `pika-conformance --batch KIND FILE` where FILE holds many documents, each as its length in bytes (decimal),
+//! a newline, then the bytes; the output names them `#0`, `#1`, ….
 //! KIND: result, status, events, request, spec, image-record, execution-record.
 //! Output, one line per file: `FILE<TAB>accept` or `FILE<TAB>reject<TAB>LINE<TAB>COLUMN<TAB>MESSAGE`
 //! (LINE/COLUMN as serde_json reports them, 0 when it reports none; for events LINE is the stream line and the
@@ -390,11 +392,35 @@ fn one(out: &mut impl Write, kind: &str, path: &str) -> Result<(), String> {
     out.write_all(line.as_bytes()).map_err(|e| e.to_string())
 }
 
+fn batch(out: &mut impl Write, kind: &str, path: &str) -> Result<(), String> {
+    let all = std::fs::read(path).map_err(|e| format!("{}: {}", path, e))?;
+    let mut at = 0;
+    let mut n = 0;
+    while at < all.len() {
+        let nl = all[at..].iter().position(|&c| c == b'\n').ok_or("batch: missing length line")? + at;
+        let len: usize = std::str::from_utf8(&all[at..nl])
+            .map_err(|e| e.to_string())?
+            .parse()
+            .map_err(|e| format!("batch: bad length: {}", e))?;
+        let doc = all.get(nl + 1..nl + 1 + len).ok_or("batch: truncated document")?.to_vec();
+        at = nl + 1 + len;
+        let line = match check(kind, doc)? {
+            None => format!("#{}\taccept\n", n),
+            Some((l, c, m)) => format!("#{}\treject\t{}\t{}\t{}\n", n, l, c, m.replace('\n', "\\n").replace('\t', "\\t")),
+        };
+        out.write_all(line.as_bytes()).map_err(|e| e.to_string())?;
+        n += 1;
+    }
+    Ok(())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = if args.len() == 1 && args[0] == "-" {
+    let result = if args.len() == 3 && args[0] == "--batch" {
+        batch(&mut out, &args[1], &args[2])
+    } else if args.len() == 1 && args[0] == "-" {
         let stdin = io::stdin();
         let mut r = Ok(());
         for l in stdin.lock().lines() {

@@ -6,6 +6,7 @@ import dev.pika.cli.common.FormatOption;
 import dev.pika.cli.common.InputFiles;
 import dev.pika.cli.common.Standalone;
 import dev.pika.contract.validate.DocumentKind;
+import dev.pika.contract.validate.LimitExceededException;
 import dev.pika.contract.validate.Limits;
 import dev.pika.contract.validate.ValidationReport;
 import dev.pika.contract.validate.Validator;
@@ -215,6 +216,8 @@ public abstract class ValidateSupport implements Standalone {
             try {
                 ValidationReport r = validate(kind, source, stdin);
                 return new Outcome(source, r.kind(), r, null);
+            } catch (LimitExceededException e) {
+                return new Outcome(source, kind, null, source + ": " + e.getMessage());
             } catch (IOException e) {
                 return new Outcome(source, kind, null, "cannot read standard input: " + InputFiles.reason(e));
             }
@@ -224,6 +227,8 @@ public abstract class ValidateSupport implements Standalone {
             return new Outcome(source, r.kind(), r, null);
         } catch (InputFiles.Unreadable e) {
             return new Outcome(source, kind, null, "cannot read " + file + ": " + e.getMessage());
+        } catch (LimitExceededException e) {
+            return new Outcome(source, kind, null, file + ": " + e.getMessage());
         } catch (IOException e) {
             // reading (not opening) failed, e.g. an I/O error
             return new Outcome(source, kind, null, "cannot read " + file + ": " + InputFiles.reason(e));

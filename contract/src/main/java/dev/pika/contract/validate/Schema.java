@@ -118,7 +118,12 @@ public final class Schema {
         /** {@code Option<T>}: may be missing or null. */
         OPTIONAL,
         /** {@code #[serde(default)]}: may be missing, but null is a type error. */
-        DEFAULTED
+        DEFAULTED,
+        /**
+         * {@code #[serde(default)] Option<T>}: may be missing or null, and may also be left out at the end of the
+         * positional (array) form.
+         */
+        OPTIONAL_DEFAULTED
     }
 
     /**

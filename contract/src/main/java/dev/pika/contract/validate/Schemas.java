@@ -39,8 +39,8 @@ public final class Schemas {
     public static final Schema.Enum TERMINAL_STATUS = new Schema.Enum("RuntimeTerminalStatus",
             List.of("completed", "failed"), Map.of("passed", PASSED_HINT));
 
-    /** {@code RuntimeTerminalResult} ({@code result.json}). */
-    public static final Schema.Obj TERMINAL_RESULT = struct("RuntimeTerminalResult").fields(
+    /** {@code LifecycleTerminalResult} ({@code result.json}). */
+    public static final Schema.Obj TERMINAL_RESULT = struct("LifecycleTerminalResult").fields(
             required("schema_version", U32),
             required("status", TERMINAL_STATUS),
             required("finished_at", STRING),
@@ -198,10 +198,10 @@ public final class Schemas {
 
     /** {@code RemoteLinuxVmImageRecord} (CONTRACT.md §6); {@code role} is accepted as an alias of guest_role. */
     public static final Schema.Obj IMAGE_RECORD = struct("RemoteLinuxVmImageRecord").fields(
-            new Schema.Field("guest_role", GUEST_ROLE, Schema.Presence.OPTIONAL, List.of("role")),
+            new Schema.Field("guest_role", GUEST_ROLE, Schema.Presence.OPTIONAL_DEFAULTED, List.of("role")),
             required("project", STRING),
             required("alias", STRING),
-            optional("fingerprint", STRING)).build();
+            new Schema.Field("fingerprint", STRING, Schema.Presence.OPTIONAL_DEFAULTED, List.of())).build();
 
     /** Execution phases. */
     public static final Schema.Enum EXECUTION_PHASE = enumOf("RemoteLinuxVmPhase", "prepare_directories",
@@ -211,7 +211,7 @@ public final class Schemas {
     /** {@code RemoteLinuxVmExecutionRecord} (CONTRACT.md §6). */
     public static final Schema.Obj EXECUTION_RECORD = struct("RemoteLinuxVmExecutionRecord").fields(
             required("backend", enumOf("RemoteLinuxVmBackend", "incus")),
-            optional("incus_image", IMAGE_RECORD),
+            new Schema.Field("incus_image", IMAGE_RECORD, Schema.Presence.OPTIONAL_DEFAULTED, List.of()),
             defaulted("phases", new Schema.Array(struct("RemoteLinuxVmPhaseRecord").fields(
                     required("phase", EXECUTION_PHASE),
                     required("started_at", STRING),
