@@ -105,6 +105,27 @@ final class Decoder {
         }
         this.newlines = nl;
         this.newlineCount = n;
+        this.encodingHint = encodingHint(b, off, len);
+    }
+
+    /** Why a document that fails in its first bytes is probably not UTF-8 JSON at all, or null. */
+    private final String encodingHint;
+
+    private static String encodingHint(byte[] b, int off, int len) {
+        if (len >= 3 && (b[off] & 0xff) == 0xEF && (b[off + 1] & 0xff) == 0xBB && (b[off + 2] & 0xff) == 0xBF) {
+            return "the input starts with a UTF-8 byte order mark, which the reference decoder rejects: save it "
+                    + "without the BOM";
+        }
+        if (len >= 2 && (((b[off] & 0xff) == 0xFE && (b[off + 1] & 0xff) == 0xFF)
+                || ((b[off] & 0xff) == 0xFF && (b[off + 1] & 0xff) == 0xFE))) {
+            return "the input starts with a UTF-16/32 byte order mark: documents must be UTF-8 JSON";
+        }
+        for (int k = 0; k < Math.min(len, 4); k++) {
+            if (b[off + k] == 0) {
+                return "NUL byte at offset " + k + ": documents must be UTF-8 JSON (is this UTF-16 or UTF-32?)";
+            }
+        }
+        return null;
     }
 
     // ---- positions (read.rs: position_of_index) -------------------------------------------------------------
@@ -158,6 +179,10 @@ final class Decoder {
 
     /** Records the decode's error: serde's position is the index {@code at}; the token started at {@code start}. */
     private Fail fail(String rule, int start, int at, String pointer, String message, String hint) {
+        if (encodingHint != null && at - base <= 4 && (rule.equals("syntax-error") || rule.equals("invalid-type"))) {
+            rule = "encoding";
+            hint = encodingHint;
+        }
         if (!quiet) {
             int endLine = lineOf(at);
             int endColumn = columnOf(at, endLine);
@@ -169,7 +194,7 @@ final class Decoder {
                 startColumn = endColumn;
             }
             out.add(Severity.ERROR, rule, startLine + lineBase, startColumn, endLine + lineBase, endColumn, pointer,
-                    messagePrefix + message + " at line " + endLine + " column " + endColumn, hint);
+                    messagePrefix + message, hint);
         }
         return new Fail();
     }
@@ -641,15 +666,19 @@ final class Decoder {
         }
     }
 
-    /** Rust's {@code Display} of an f64, near enough for messages. */
+    /**
+     * An f64 as serde's {@code Unexpected::Float} shows it in the reference (Rust's {@code Display} with a decimal
+     * point kept: {@code 1.0}, {@code -0.0}, {@code 18446744073709552000.0}).
+     */
     static String rustFloat(double f) {
         if (Double.isNaN(f) || Double.isInfinite(f)) {
             return Double.toString(f);
         }
         if (f == 0) {
-            return (1 / f < 0) ? "-0" : "0";
+            return (1 / f < 0) ? "-0.0" : "0.0";
         }
-        return new java.math.BigDecimal(Double.toString(f)).stripTrailingZeros().toPlainString();
+        String s = new java.math.BigDecimal(Double.toString(f)).stripTrailingZeros().toPlainString();
+        return s.indexOf('.') < 0 ? s + ".0" : s;
     }
 
     private static final long U64_MAX_DIV_10 = Long.divideUnsigned(-1L, 10);
@@ -1028,7 +1057,9 @@ final class Decoder {
         if (c < 0) {
             throw eofValue(parent, seg);
         }
-        throw peekError(EXPECTED_VALUE, ptr);
+        // serde_json's deserialize_enum says only "expected value" here; the hint says what was meant
+        throw fail("invalid-type", i, Math.min(end, i + 1), ptr, EXPECTED_VALUE, "a " + en.name() + " is a string, "
+                + "one of " + en.variantList());
     }
 
     private void variant(Schema.Enum en, String v, int at, Node parent, String seg, Node n) throws Fail {
@@ -1326,8 +1357,8 @@ final class Decoder {
         }
         for (Schema.Field f : obj.fields().values()) {
             if (f.presence() == Schema.Presence.REQUIRED && !seen.contains(f.name())) {
-                throw fail("missing-field", startIndex(n), afterEndMap(), ptr, "missing field `" + f.name() + "`",
-                        null);
+                throw fail("missing-field", startIndex(n), afterEndMap(), ptr + "/" + Node.escape(f.name()),
+                        "missing field `" + f.name() + "`", null);
             }
         }
     }

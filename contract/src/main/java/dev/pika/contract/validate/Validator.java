@@ -334,7 +334,7 @@ public final class Validator {
         private boolean line(int lineNo, int off, int len) throws LimitExceededException {
             int bad = Decoder.Utf8.firstInvalid(buf, off, off + len);
             if (bad >= 0) {
-                out.add(Severity.ERROR, "invalid-unicode", lineNo, bad - off + 1, lineNo, bad - off + 1, "",
+                out.add(Severity.ERROR, "encoding", lineNo, bad - off + 1, lineNo, bad - off + 1, "",
                         "stream did not contain valid UTF-8 (line " + lineNo + ", byte " + (bad - off + 1)
                                 + "): the reference reads the whole event stream as UTF-8 text first", null);
                 return false;

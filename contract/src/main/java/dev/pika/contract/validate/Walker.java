@@ -554,7 +554,8 @@ final class Walker {
             }
             p.nextToken();
             // The node's pointer segment is the name as written (`role`), its key the field's name (`guest_role`).
-            if (p.currentToken() == JsonToken.VALUE_NULL && f.presence() == Schema.Presence.OPTIONAL) {
+            if (p.currentToken() == JsonToken.VALUE_NULL && (f.presence() == Schema.Presence.OPTIONAL
+                    || f.presence() == Schema.Presence.OPTIONAL_DEFAULTED)) {
                 Node nul = start(Node.Kind.NULL, n, name);
                 end(nul);
                 n.putField(f.name(), nul, nameLoc);
