@@ -440,12 +440,13 @@ final class Decoder {
             byte c = b[i];
             if (c == '"') {
                 String s;
+                lastWasPlain = scratch == null;
                 if (scratch == null) {
                     i++;
                     if (!utf8Checked && !Utf8.valid(b, start, i - 1)) {
                         throw error(INVALID_UNICODE, ptr);
                     }
-                    s = new String(b, start, i - 1 - start, StandardCharsets.UTF_8);
+                    s = lazyPlain ? null : new String(b, start, i - 1 - start, StandardCharsets.UTF_8);
                 } else {
                     int n = i - start;
                     scratch = grow(scratch, slen + n);
@@ -475,6 +476,10 @@ final class Decoder {
     }
 
     private byte[] escBuf;
+    /** Whether the last {@link #parseStr} had no escapes (its text is the bytes between the quotes). */
+    private boolean lastWasPlain;
+    /** When set, {@link #parseStr} returns null for a string without escapes (the caller keeps the bytes). */
+    private boolean lazyPlain;
 
     private static byte[] grow(byte[] a, int need) {
         if (a == null) {
@@ -948,7 +953,19 @@ final class Decoder {
         }
         Node n = node(Node.Kind.STRING, parent, seg, i);
         i++;
-        n.setText(parseStr(pointer(parent, seg)));
+        int from = i;
+        lazyPlain = true;
+        String s;
+        try {
+            s = parseStr(pointer(parent, seg));
+        } finally {
+            lazyPlain = false;
+        }
+        if (lastWasPlain) {
+            n.setText(b, from, i - 1 - from);
+        } else {
+            n.setText(s);
+        }
         close(n);
         return n;
     }

@@ -86,13 +86,14 @@ public final class Validator {
         if (kind == DocumentKind.EVENTS) {
             new EventStream(out, limits).read(in);
         } else {
-            byte[] bytes = in.readNBytes(limits.maxBytes() + 1);
-            if (bytes.length > limits.maxBytes()) {
+            int[] length = new int[1];
+            byte[] bytes = readBounded(in, limits.maxBytes(), length);
+            if (length[0] > limits.maxBytes()) {
                 throw tooLarge(limits);
             }
             Node root;
             try {
-                root = new Decoder(bytes, 0, bytes.length, out, 0, false).document(schema(kind));
+                root = new Decoder(bytes, 0, length[0], out, 0, false).document(schema(kind));
             } catch (Decoder.LimitReached e) {
                 throw new LimitExceededException(e.getMessage(), null);
             }
@@ -101,6 +102,35 @@ public final class Validator {
             }
         }
         return new ValidationReport(sourceName, kind, out.findings());
+    }
+
+    /**
+     * Reads at most {@code max + 1} bytes into one array, sized by {@code available()} for files, that grows by
+     * doubling (the peak is the array and its
+     * previous half, not the chunk list and a copy of {@code InputStream.readNBytes}); {@code length[0]} is set to
+     * the number of bytes read.
+     */
+    private static byte[] readBounded(InputStream in, int max, int[] length) throws IOException {
+        long cap = (long) max + 1;
+        // a file says how big it is: one array of the right size (plus the byte that shows the end)
+        long hint = Math.max(1 << 16, (long) in.available() + 1);
+        byte[] buf = new byte[(int) Math.min(cap, hint)];
+        int len = 0;
+        while (true) {
+            if (len == buf.length) {
+                if (len >= cap) {
+                    break;
+                }
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min(cap, buf.length * 2L));
+            }
+            int n = in.read(buf, len, buf.length - len);
+            if (n < 0) {
+                break;
+            }
+            len += n;
+        }
+        length[0] = len;
+        return buf;
     }
 
     private static LimitExceededException tooLarge(Limits limits) {
