@@ -70,12 +70,6 @@ final class Decoder {
     private int remaining = RECURSION_LIMIT;
     private int values;
     private boolean quiet;
-    private String messagePrefix = "";
-
-    /** Puts {@code prefix} before every error message (event streams: {@code line N: }). */
-    void messagePrefix(String prefix) {
-        this.messagePrefix = prefix;
-    }
 
     /**
      * @param b           the bytes
@@ -194,7 +188,7 @@ final class Decoder {
                 startColumn = endColumn;
             }
             out.add(Severity.ERROR, rule, startLine + lineBase, startColumn, endLine + lineBase, endColumn, pointer,
-                    messagePrefix + message, hint);
+                    message, hint);
         }
         return new Fail();
     }

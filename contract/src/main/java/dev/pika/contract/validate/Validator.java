@@ -374,7 +374,6 @@ public final class Validator {
             }
             int errors = out.errorCount();
             Decoder d = new Decoder(buf, off, len, out, lineNo - 1, true);
-            d.messagePrefix("line " + lineNo + ": ");
             Node event;
             try {
                 event = d.document(Schemas.LIFECYCLE_EVENT);

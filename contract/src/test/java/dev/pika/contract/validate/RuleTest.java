@@ -339,7 +339,7 @@ class RuleTest {
         }
         ValidationReport r = check(DocumentKind.EVENTS, sb.toString());
         Finding f = only(r, "missing-field", Severity.ERROR, 2, 1, "/schema_version");
-        assertEquals("line 2: missing field `schema_version`", f.message());
+        assertEquals("missing field `schema_version`", f.message());
     }
 
     // ---- §3 guest checks -----------------------------------------------------------------------------------
