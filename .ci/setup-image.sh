@@ -112,7 +112,7 @@ log "ssh root@127.0.0.1 works with PIKA_BUILD_SSH_KEY=$key"
 smoke=$(mktemp -d /tmp/pika-setup-image.XXXXXX)
 trap 'rm -rf "$smoke"; lxc image delete --project "$project" pika-setup-smoke/test >/dev/null 2>&1 || true' EXIT
 here=$(cd "$(dirname "$0")/.." && pwd)
-cp -r "$here/cli/src/test/resources/image-flake/." "$smoke/"
+cp -r "$here/examples/image-flake/." "$smoke/"
 (cd "$smoke" && nix build --out-link result '.#packages.x86_64-linux.pikaci-runner-incus-image') \
     || die "offline nix flake build of the test flake"
 if [ ! -s "$smoke/result/metadata.tar.xz" ] || [ ! -s "$smoke/result/disk.qcow2" ]; then

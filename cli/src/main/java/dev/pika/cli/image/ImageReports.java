@@ -65,11 +65,12 @@ final class ImageReports {
     }
 
     /** {@code {"error": {"message", "exit_code"}, "action", "role"}}: printed on stdout under --format json. */
-    static String error(String action, String role, String message, int exitCode) {
+    static String error(String action, String role, String message, String hint, int exitCode) {
         return json(g -> {
             g.writeStartObject();
             g.writeObjectFieldStart("error");
             g.writeStringField("message", message);
+            nullable(g, "hint", hint);
             g.writeNumberField("exit_code", exitCode);
             g.writeEndObject();
             nullable(g, "action", action);

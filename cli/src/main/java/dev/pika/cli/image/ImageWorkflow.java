@@ -135,8 +135,8 @@ final class ImageWorkflow {
                 missing.add("disk.qcow2");
             }
             // the first line is the reference's message; the second says what to do
-            throw new UserException(ExitCodes.FAILURE, "missing image artifacts under " + s.artifact() + "\n"
-                    + "  not found: " + String.join(", ", missing) + " in " + dir + "; run build first (`incus-role-image"
+            throw new HintedFailure(ExitCodes.FAILURE, "missing image artifacts under " + s.artifact(),
+                    "not found: " + String.join(", ", missing) + " in " + dir + "; run build first (`incus-role-image"
                     + " --role " + s.role().id() + " build`), or name the directory with --artifact PATH");
         }
         if (s.local()) {

@@ -41,7 +41,8 @@ class ImageFailureInjectionIT {
               exit "$FAKE_FAIL_EXIT"
             fi
             [ "$prog" = ssh ] || exit 0
-            if [[ $last == "sh -c '"*"'" ]]; then last=${last#"sh -c '"}; last=${last%"'"}; fi
+            # the remote command is one word, `sh -c 'COMMAND'` quoted for any shell: undo that quoting
+            if [[ $last == "sh -c '"*"'" ]]; then eval "set -- $last"; last=$3; fi
             case $last in
               "mktemp -d "*) t=${last#mktemp -d }; echo "${t%XXXXXX}ABC123" ;;
               "id -u") echo 0 ;;
@@ -75,6 +76,7 @@ class ImageFailureInjectionIT {
         Map<String, String> env = new HashMap<>();
         env.put("PATH", bin + ":" + System.getenv("PATH"));
         env.put("FAKE_CALLS", calls.toString());
+        fx.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         JsonNode sim = fx.path("simulated_failure");
         sim.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         List<String> args = new ArrayList<>();

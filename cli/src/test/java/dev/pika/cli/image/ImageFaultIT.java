@@ -495,10 +495,13 @@ class ImageFaultIT {
         // the shim holds each `image import` for 3 s, so without the lock both would be importing at once
         Map<String, String> slow = Map.of("PIKA_FAULT_MATCH", "image import", "PIKA_FAULT_WHEN", "before",
                 "PIKA_FAULT_SLEEP", "3");
-        Running a = new Running(work, slow, argv("import", "--artifact", artifactA.toString(), "--format", "json"));
+        // --keep 0 (the reference's behaviour): the earlier image goes once the alias has moved on, so every image
+        // left must have an alias
+        Running a = new Running(work, slow, argv("import", "--artifact", artifactA.toString(), "--format", "json",
+                "--keep", "0"));
         // the other runs incus here (--local): the lock is on the machine that runs incus, shared by both
         Running b = new Running(work, slow, argv("import", "--artifact", artifactB.toString(), "--format", "json",
-                "--local"));
+                "--local", "--keep", "0"));
         assertEquals(0, a.waitFor(), a.stderr());
         assertEquals(0, b.waitFor(), b.stderr());
         JsonNode sa = JSON.readTree(a.out.toString(StandardCharsets.UTF_8));

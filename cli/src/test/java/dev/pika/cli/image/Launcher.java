@@ -44,7 +44,11 @@ final class Launcher {
         argv.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile());
         pb.environment().put("PIKA_JAR", jar().toString());
-        pb.environment().remove("PIKA_INCUS_BIN");
+        // the host's own settings never leak into a test: a CI machine exports PIKA_BUILD_SSH_KEY for the image
+        // ITs, which would add `-i KEY` to every recorded ssh argv; a test that wants them passes them in env
+        for (String hostSetting : List.of("PIKA_INCUS_BIN", "PIKA_BUILD_SSH_KEY", "PIKA_DEBUG", "NO_COLOR")) {
+            pb.environment().remove(hostSetting);
+        }
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         return pb.start();
@@ -192,7 +196,7 @@ final class Launcher {
 
     /** Copies the test flake into {@code dir} as a git work tree (Nix flakes see only git-tracked files). */
     static Path testFlake(Path dir, String seed) throws IOException {
-        Path src = repo().resolve("cli/src/test/resources/image-flake");
+        Path src = repo().resolve("examples/image-flake");
         Files.createDirectories(dir);
         for (String f : List.of("flake.nix")) {
             Files.copy(src.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

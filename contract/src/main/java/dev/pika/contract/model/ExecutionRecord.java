@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param incusImage the image the guest ran from, or null when absent (JSON {@code null} decodes to null)
  * @param phases     the timed phases in order (null means none)
  */
+@Serde.Rust("RemoteLinuxVmExecutionRecord")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"backend", "incus_image", "phases"})
 public record ExecutionRecord(
         @JsonProperty(value = "backend", required = true) ExecutionBackend backend,
-        @JsonProperty("incus_image") @JsonInclude(JsonInclude.Include.ALWAYS) ImageRecord incusImage,
+        @JsonProperty("incus_image") @JsonInclude(JsonInclude.Include.ALWAYS) @Serde.DefaultOption
+        ImageRecord incusImage,
         @JsonProperty("phases") @JsonDeserialize(using = SerdeDefault.class) List<PhaseRecord> phases) {
 
     /** @throws NullPointerException when {@code backend} is null */

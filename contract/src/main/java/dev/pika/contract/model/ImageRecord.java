@@ -26,14 +26,16 @@ import java.util.Objects;
  * @param alias       the image alias, e.g. {@code pikaci/dev}; required
  * @param fingerprint the image's fingerprint (64 lowercase hex digits as Incus reports it), or null when unknown
  */
+@Serde.Rust("RemoteLinuxVmImageRecord")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"guest_role", "project", "alias", "fingerprint"})
 public record ImageRecord(
-        @JsonProperty("guest_role") @JsonAlias("role") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonProperty("guest_role") @JsonAlias("role") @JsonInclude(JsonInclude.Include.NON_NULL) @Serde.DefaultOption
         GuestRole guestRole,
         @JsonProperty(value = "project", required = true) String project,
         @JsonProperty(value = "alias", required = true) String alias,
-        @JsonProperty("fingerprint") @JsonInclude(JsonInclude.Include.ALWAYS) String fingerprint) {
+        @JsonProperty("fingerprint") @JsonInclude(JsonInclude.Include.ALWAYS) @Serde.DefaultOption
+        String fingerprint) {
 
     /**
      * @throws NullPointerException when {@code project} or {@code alias} is null

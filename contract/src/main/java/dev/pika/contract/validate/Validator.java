@@ -2,6 +2,7 @@ package dev.pika.contract.validate;
 
 import com.fasterxml.jackson.core.JsonParser;
 import dev.pika.contract.Severity;
+import dev.pika.contract.model.ValueRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,15 +70,17 @@ public final class Validator {
 
     /**
      * Validates a document read from a stream (not closed by this method). Reading stops at the limit: a single
-     * document is read up to {@code limits.maxBytes() + 1} bytes ({@code document-too-large} beyond), an event
-     * stream line by line until a line longer than {@code limits.maxBytes()} ({@code line-too-long}; the rest of
-     * the stream is not read, so an endless line cannot hang the check).
+     * document is read up to {@code limits.maxBytes() + 1} bytes, an event stream line by line until a line longer
+     * than {@code limits.maxBytes()} (the rest of the stream is not read, so an endless line cannot hang the
+     * check); either is then not checked ({@link LimitExceededException}), as is a document with more than
+     * {@link Limits#MAX_VALUES} kept values.
      *
      * @param kind       what the document is
      * @param sourceName the name to put in findings
      * @param in         the bytes
      * @param limits     the byte limit
      * @return the report
+     * @throws LimitExceededException when the input is over a limit: not checked (CLI: exit 2)
      * @throws IOException only when reading {@code in} fails (the input is unreadable, not invalid)
      */
     public static ValidationReport validate(DocumentKind kind, String sourceName, InputStream in, Limits limits)
@@ -181,14 +184,7 @@ public final class Validator {
         Collector out = new Collector(sourceName);
         Node root = walk(Schemas.RUNTIME_ARTIFACT_PATHS, out, bytes, 0, bytes.length, 0);
         if (root != null) {
-            for (String f : List.of("events_path", "status_path", "result_path")) {
-                Node n = root.get(f);
-                String canonical = Rules.canonical(f);
-                if (n != null && n.text() != null && !n.text().equals(canonical)) {
-                    out.error("non-canonical-path", n, prefix + "." + f + " must use canonical path \"" + canonical
-                            + "\", got \"" + n.text() + "\"", null);
-                }
-            }
+            ValueRules.canonicalArtifactPaths(prefix, Rules.values(root), Rules.report(root, out));
         }
         return out.findings();
     }
