@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,6 +59,8 @@ final class Decoder {
         }
     }
 
+    private static final int[] NO_NEWLINES = new int[0];
+
     private final byte[] b;
     private final int base;
     private final int end;
@@ -88,11 +91,11 @@ final class Decoder {
         this.lineBase = lineBase;
         this.utf8Checked = utf8Checked;
         int n = 0;
-        int[] nl = new int[16];
+        int[] nl = NO_NEWLINES;
         for (int k = off; k < end; k++) {
             if (b[k] == '\n') {
                 if (n == nl.length) {
-                    nl = Arrays.copyOf(nl, n * 2);
+                    nl = Arrays.copyOf(nl, Math.max(16, n * 2));
                 }
                 nl[n++] = k;
             }
@@ -1167,6 +1170,64 @@ final class Decoder {
 
     /** {@code MapAccess::next_key}: the key (UTF-8 checked), or null at the closing brace (not consumed). */
     private String nextKey(boolean[] first, String ptr) throws Fail {
+        return nextKey(first, ptr, null);
+    }
+
+    /** The JSON names (fields and aliases) of each struct, for matching keys without decoding them. */
+    private static final Map<Schema.Obj, String[]> NAMES =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    private static String[] names(Schema.Obj obj) {
+        return NAMES.computeIfAbsent(obj, o -> {
+            List<String> all = new ArrayList<>();
+            for (Schema.Field f : o.fields().values()) {
+                all.add(f.name());
+                all.addAll(f.aliases());
+            }
+            return all.toArray(new String[0]);
+        });
+    }
+
+    /**
+     * A key that is one of {@code known}, written without escapes: returned as that (shared) string and consumed,
+     * with no decoding or allocation; null otherwise (nothing consumed). Such a key is ASCII, so valid UTF-8.
+     */
+    private String matchKnown(String[] known) {
+        int j = i;
+        while (j < end) {
+            byte c = b[j];
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\' || c < 0x20) {
+                return null;
+            }
+            j++;
+        }
+        if (j >= end) {
+            return null;
+        }
+        int len = j - i;
+        for (String name : known) {
+            if (name.length() != len) {
+                continue;
+            }
+            int k = 0;
+            while (k < len && b[i + k] == name.charAt(k)) {
+                k++;
+            }
+            if (k == len) {
+                i = j + 1;
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** Where the last key read by {@link #nextKey} started (its opening quote). */
+    private int keyStart;
+
+    private String nextKey(boolean[] first, String ptr, String[] known) throws Fail {
         int c = ws();
         if (c == '}') {
             return null;
@@ -1182,7 +1243,14 @@ final class Decoder {
             throw peekError(EXPECTED_OBJECT_COMMA, ptr);
         }
         if (c == '"') {
+            keyStart = i;
             i++;
+            if (known != null) {
+                String k = matchKnown(known);
+                if (k != null) {
+                    return k;
+                }
+            }
             return parseStr(ptr);
         }
         if (c == '}') {
@@ -1248,11 +1316,7 @@ final class Decoder {
     }
 
     private int quoteFrom(int searchFrom) {
-        int s = searchFrom;
-        while (s < i && b[s] != '"') {
-            s++;
-        }
-        return s;
+        return keyStart >= searchFrom ? keyStart : searchFrom;
     }
 
     /** The location of the key that ended at the current index (its quotes included). */
@@ -1337,10 +1401,11 @@ final class Decoder {
     /** The derived {@code visit_map}. */
     private void fields(Schema.Obj obj, Node n, String ptr) throws Fail, LimitReached {
         boolean[] first = {true};
-        java.util.HashSet<String> seen = new java.util.HashSet<>();
+        String[] known = names(obj);
+        long seen = 0;
         while (true) {
             int ks = i;
-            String key = nextKey(first, ptr);
+            String key = nextKey(first, ptr, known);
             if (key == null) {
                 break;
             }
@@ -1358,7 +1423,10 @@ final class Decoder {
                 unknownField(obj, n, key, loc);
                 continue;
             }
-            if (!seen.add(f.name())) {
+            long bit = 1L << indexOf(known, f.name());
+            boolean again = (seen & bit) != 0;
+            seen |= bit;
+            if (again) {
                 String via = f.name().equals(key) ? "" : " (`" + key + "` is an alias of `" + f.name() + "`)";
                 throw fail("duplicate-field", keyStart, afterEndMap(), ptr + "/" + Node.escape(key),
                         "duplicate field `" + f.name() + "`" + via, null);
@@ -1367,11 +1435,20 @@ final class Decoder {
             n.putField(f.name(), value(f.type(), n, key, option(f)), loc);
         }
         for (Schema.Field f : obj.fields().values()) {
-            if (f.presence() == Schema.Presence.REQUIRED && !seen.contains(f.name())) {
+            if (f.presence() == Schema.Presence.REQUIRED && (seen & (1L << indexOf(known, f.name()))) == 0) {
                 throw fail("missing-field", startIndex(n), afterEndMap(), ptr + "/" + Node.escape(f.name()),
                         "missing field `" + f.name() + "`", null);
             }
         }
+    }
+
+    private static int indexOf(String[] known, String name) {
+        for (int k = 0; k < known.length; k++) {
+            if (known[k].equals(name)) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("not a field: " + name);
     }
 
     static String fieldList(Schema.Obj obj) {
@@ -1485,11 +1562,12 @@ final class Decoder {
     private void flattenedMap(Schema.Obj obj, Set<String> flattened, Node n, String ptr)
             throws Fail, LimitReached {
         boolean[] first = {true};
+        String[] known = names(obj);
         java.util.HashSet<String> seen = new java.util.HashSet<>();
         List<Object[]> collected = new ArrayList<>();
         while (true) {
             int ks = i;
-            String key = nextKey(first, ptr);
+            String key = nextKey(first, ptr, known);
             if (key == null) {
                 break;
             }
