@@ -83,6 +83,14 @@ final class Decoder {
      * @param utf8Checked the input is known to be UTF-8 ({@code from_str}): strings are not checked again
      */
     Decoder(byte[] b, int off, int len, Collector out, int lineBase, boolean utf8Checked) {
+        this(b, off, len, out, lineBase, utf8Checked, true);
+    }
+
+    /**
+     * @param mayHaveNewlines false when the caller knows the bytes hold no newline (an event line): they are not
+     *                        scanned for line starts
+     */
+    Decoder(byte[] b, int off, int len, Collector out, int lineBase, boolean utf8Checked, boolean mayHaveNewlines) {
         this.b = b;
         this.base = off;
         this.end = off + len;
@@ -92,7 +100,7 @@ final class Decoder {
         this.utf8Checked = utf8Checked;
         int n = 0;
         int[] nl = NO_NEWLINES;
-        for (int k = off; k < end; k++) {
+        for (int k = off; mayHaveNewlines && k < end; k++) {
             if (b[k] == '\n') {
                 if (n == nl.length) {
                     nl = Arrays.copyOf(nl, Math.max(16, n * 2));
@@ -175,7 +183,21 @@ final class Decoder {
     }
 
     /** Records the decode's error: serde's position is the index {@code at}; the token started at {@code start}. */
+    /** The value being read by a scalar reader, for the pointer of its errors (computed only on an error). */
+    private Node ctxParent;
+    private String ctxSeg;
+
+    /** A pointer computed when an error needs it: the value {@link #ctxParent}/{@link #ctxSeg} names. */
+    private String lazyPointer(Node parent, String seg) {
+        ctxParent = parent;
+        ctxSeg = seg;
+        return null;
+    }
+
     private Fail fail(String rule, int start, int at, String pointer, String message, String hint) {
+        if (pointer == null) {
+            pointer = pointer(ctxParent, ctxSeg);
+        }
         if (encodingHint != null && at - base <= 4 && (rule.equals("syntax-error") || rule.equals("invalid-type"))) {
             rule = "encoding";
             hint = encodingHint;
@@ -954,7 +976,7 @@ final class Decoder {
         lazyPlain = true;
         String s;
         try {
-            s = parseStr(pointer(parent, seg));
+            s = parseStr(lazyPointer(parent, seg));
         } finally {
             lazyPlain = false;
         }
@@ -977,7 +999,7 @@ final class Decoder {
         }
         Node n = node(Node.Kind.BOOLEAN, parent, seg, i);
         i++;
-        ident(c == 't' ? "rue" : "alse", pointer(parent, seg));
+        ident(c == 't' ? "rue" : "alse", lazyPointer(parent, seg));
         n.setBool(c == 't');
         close(n);
         return n;
@@ -989,7 +1011,7 @@ final class Decoder {
         if (c < 0) {
             throw eofValue(parent, seg);
         }
-        String ptr = pointer(parent, seg);
+        String ptr = lazyPointer(parent, seg);
         int s = i;
         Num num;
         if (c == '-') {
@@ -1018,11 +1040,14 @@ final class Decoder {
     /** {@code deserialize_enum} of a derived unit-variant enum: {@code "variant"} or {@code {"variant": null}}. */
     private Node enumeration(Schema.Enum en, Node parent, String seg) throws Fail, LimitReached {
         int c = ws();
-        String ptr = pointer(parent, seg);
+        String ptr = c == '"' ? lazyPointer(parent, seg) : pointer(parent, seg);
         if (c == '"') {
             Node n = node(Node.Kind.STRING, parent, seg, i);
             i++;
-            String v = parseStr(ptr);
+            String v = matchKnown(variants(en));
+            if (v == null) {
+                v = parseStr(ptr);
+            }
             close(n);
             variant(en, v, i, parent, seg, n);
             n.setText(v);
@@ -1171,6 +1196,13 @@ final class Decoder {
     /** {@code MapAccess::next_key}: the key (UTF-8 checked), or null at the closing brace (not consumed). */
     private String nextKey(boolean[] first, String ptr) throws Fail {
         return nextKey(first, ptr, null);
+    }
+
+    private static final Map<Schema.Enum, String[]> VARIANTS =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    private static String[] variants(Schema.Enum en) {
+        return VARIANTS.computeIfAbsent(en, e -> e.variants().toArray(new String[0]));
     }
 
     /** The JSON names (fields and aliases) of each struct, for matching keys without decoding them. */

@@ -369,7 +369,7 @@ public final class Validator {
                 return true;
             }
             int errors = out.errorCount();
-            Decoder d = new Decoder(buf, off, len, out, lineNo - 1, true);
+            Decoder d = new Decoder(buf, off, len, out, lineNo - 1, true, false);
             Node event;
             try {
                 event = d.document(Schemas.LIFECYCLE_EVENT);
