@@ -12,10 +12,13 @@ import java.util.List;
 /**
  * Validates contract documents. The verdict (any {@link Severity#ERROR} finding = invalid) equals the reference
  * decoder's, plus the guest's request checks and the spec's validation rules; everything else the contract implies
- * is a {@link Severity#WARNING}. Findings are located: line and column of the offending token, and its JSON pointer.
+ * is a {@link Severity#WARNING}. Findings are located: line and column of the offending token, and its JSON pointer;
+ * a decoder error ends where serde_json reports it. The decoding is {@link Decoder}'s (a port of serde_json), proven
+ * against the real serde_json by {@code SerdeConformanceTest}; like serde, it stops at the first error.
  *
  * <p>Single documents are read whole, up to {@link Limits#maxBytes()} (default 16 MiB); event streams are read
- * line by line in constant memory (lines up to the same limit). The other {@link Limits} are fixed.
+ * line by line in constant memory (lines up to the same limit). An input over a limit is not checked
+ * ({@link LimitExceededException}).
  */
 public final class Validator {
     private Validator() {
