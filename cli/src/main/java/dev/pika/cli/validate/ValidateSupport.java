@@ -11,6 +11,7 @@ import dev.pika.contract.Rule;
 import dev.pika.contract.Severity;
 import dev.pika.contract.lifecycle.StateDirChecks;
 import dev.pika.contract.validate.DocumentKind;
+import dev.pika.contract.validate.LimitExceededException;
 import dev.pika.contract.validate.Limits;
 import dev.pika.contract.validate.ValidationReport;
 import dev.pika.contract.validate.Validator;
@@ -345,6 +346,8 @@ public abstract class ValidateSupport implements Standalone {
             try {
                 ValidationReport r = validate(kind, source, stdin);
                 return new Outcome(source, r.kind(), r, null, null);
+            } catch (LimitExceededException e) {
+                return new Outcome(source, kind, null, source + ": " + e.getMessage(), null);
             } catch (IOException e) {
                 return new Outcome(source, kind, null, "cannot read standard input: " + InputFiles.reason(e), null);
             }
@@ -354,6 +357,8 @@ public abstract class ValidateSupport implements Standalone {
             return new Outcome(source, r.kind(), r, null, null);
         } catch (InputFiles.Unreadable e) {
             return new Outcome(source, kind, null, "cannot read " + file + ": " + e.getMessage(), null);
+        } catch (LimitExceededException e) {
+            return new Outcome(source, kind, null, file + ": " + e.getMessage(), null);
         } catch (IOException e) {
             // reading (not opening) failed, e.g. an I/O error
             return new Outcome(source, kind, null, "cannot read " + file + ": " + InputFiles.reason(e), null);

@@ -40,7 +40,7 @@ class ValidateCliIT {
         Result r = Proc.pika("validate-result", file).run();
         assertEquals(1, r.exit());
         String[] lines = r.out().split("\n");
-        assertEquals(file + ":3:27: error[unknown-variant]: unknown variant `passed`, expected one of `completed`, "
+        assertEquals(file + ":3:27: error[unknown-variant]: unknown variant `passed`, expected `completed` or "
                 + "`failed` (at /status)", lines[0]);
         assertTrue(lines[1].startsWith("    hint: the legacy value `passed` was renamed to `completed`"), lines[1]);
         assertEquals("0 valid, 1 invalid (1 error, 0 warnings)", lines[2]);

@@ -1,13 +1,14 @@
 package dev.pika.contract.validate;
 
 /**
- * The limits that keep hostile input from exhausting memory or time; exceeding one is an error finding
- * ({@code document-too-large}, {@code line-too-long}, {@code limit-exceeded}, {@code recursion-limit}), never a
- * crash. The reference decoder (serde_json) has only the recursion limit; the others are pika's and are
- * documented in {@code docs/validation.md}.
+ * The limits that keep hostile input from exhausting memory or time. The reference decoder (serde_json) has only
+ * its recursion limit ({@link #MAX_DEPTH}, an error like any of its verdicts); the others are pika's, and an input
+ * over one is not checked ({@link LimitExceededException}), never reported invalid (docs/validation.md § Limits).
+ * {@link #MAX_STRING_CHARS} and {@link #MAX_NUMBER_CHARS} only bound the Jackson reader of record lists
+ * ({@code ImageRecords}); documents are decoded by {@code Decoder}, which needs neither.
  *
- * <p>Memory for one document is bounded by about twice {@link #maxBytes()} (the bytes, and Jackson's buffers
- * and the retained values), whatever the input.
+ * <p>Memory for one document is about {@link #maxBytes()} (its bytes; strings without escapes are not copied)
+ * plus the values kept for the rules, whatever the input.
  *
  * @param maxBytes the most bytes read for one single document, and for one line of an event stream; 1 to
  *                 {@link #MAX_BYTES_CEILING}. Larger input is not read further.

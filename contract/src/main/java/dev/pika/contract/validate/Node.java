@@ -26,6 +26,9 @@ public final class Node {
     int endLine;
     int endColumn;
     private String text;
+    private byte[] textBytes;
+    private int textOff;
+    private int textLen;
     private BigInteger integer;
     private boolean bool;
     private Map<String, Node> fields;
@@ -88,6 +91,10 @@ public final class Node {
 
     /** @return the string value, or null when this is not a string */
     public String text() {
+        if (text == null && textBytes != null) {
+            // decoded on demand: a document's strings are not held twice (bytes and Strings)
+            return new String(textBytes, textOff, textLen, java.nio.charset.StandardCharsets.UTF_8);
+        }
         return text;
     }
 
@@ -131,6 +138,13 @@ public final class Node {
         this.text = s;
     }
 
+    /** Sets the string value as valid UTF-8 bytes without escapes, decoded when asked for. */
+    void setText(byte[] bytes, int off, int len) {
+        this.textBytes = bytes;
+        this.textOff = off;
+        this.textLen = len;
+    }
+
     void setInteger(BigInteger i) {
         this.integer = i;
     }
@@ -158,6 +172,6 @@ public final class Node {
     /** @return the string of the named string field, or null when absent or not a string */
     public String textOf(String name) {
         Node n = get(name);
-        return n == null ? null : n.text;
+        return n == null ? null : n.text();
     }
 }

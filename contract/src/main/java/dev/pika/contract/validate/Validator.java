@@ -1,7 +1,6 @@
 package dev.pika.contract.validate;
 
 import com.fasterxml.jackson.core.JsonParser;
-import dev.pika.contract.Finding;
 import dev.pika.contract.Severity;
 import dev.pika.contract.model.ValueRules;
 import java.io.ByteArrayInputStream;
@@ -9,15 +8,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Validates contract documents. The verdict (any {@link Severity#ERROR} finding = invalid) equals the reference
  * decoder's, plus the guest's request checks and the spec's validation rules; everything else the contract implies
- * is a {@link Severity#WARNING}. Findings are located: line and column of the offending token, and its JSON pointer.
+ * is a {@link Severity#WARNING}. Findings are located: line and column of the offending token, and its JSON pointer;
+ * a decoder error ends where serde_json reports it. The decoding is {@link Decoder}'s (a port of serde_json), proven
+ * against the real serde_json by {@code SerdeConformanceTest}; like serde, it stops at the first error.
  *
  * <p>Single documents are read whole, up to {@link Limits#maxBytes()} (default 16 MiB); event streams are read
- * line by line in constant memory (lines up to the same limit). The other {@link Limits} are fixed.
+ * line by line in constant memory (lines up to the same limit). An input over a limit is not checked
+ * ({@link LimitExceededException}).
  */
 public final class Validator {
     private Validator() {
@@ -47,6 +48,8 @@ public final class Validator {
     public static ValidationReport validate(DocumentKind kind, String sourceName, byte[] bytes, Limits limits) {
         try {
             return validate(kind, sourceName, new ByteArrayInputStream(bytes), limits);
+        } catch (LimitExceededException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (IOException e) {
             throw new IllegalStateException("reading a byte array cannot fail", e);
         }
@@ -70,15 +73,17 @@ public final class Validator {
 
     /**
      * Validates a document read from a stream (not closed by this method). Reading stops at the limit: a single
-     * document is read up to {@code limits.maxBytes() + 1} bytes ({@code document-too-large} beyond), an event
-     * stream line by line until a line longer than {@code limits.maxBytes()} ({@code line-too-long}; the rest of
-     * the stream is not read, so an endless line cannot hang the check).
+     * document is read up to {@code limits.maxBytes() + 1} bytes, an event stream line by line until a line longer
+     * than {@code limits.maxBytes()} (the rest of the stream is not read, so an endless line cannot hang the
+     * check); either is then not checked ({@link LimitExceededException}), as is a document with more than
+     * {@link Limits#MAX_VALUES} kept values.
      *
      * @param kind       what the document is
      * @param sourceName the name to put in findings
      * @param in         the bytes
      * @param limits     the byte limit
      * @return the report
+     * @throws LimitExceededException when the input is over a limit: not checked (CLI: exit 2)
      * @throws IOException only when reading {@code in} fails (the input is unreadable, not invalid)
      */
     public static ValidationReport validate(DocumentKind kind, String sourceName, InputStream in, Limits limits)
@@ -87,116 +92,89 @@ public final class Validator {
     }
 
     /**
-     * {@link #validate(DocumentKind, String, InputStream, Limits)}, telling {@code listener} of an event stream's
-     * findings as they are found (after each buffer of lines), so a live or endless stream shows them at once. The
-     * report holds the same findings, plus a final {@code too-many-findings} when some were dropped.
+     * As {@link #validate(DocumentKind, String, InputStream, Limits)}, and tells {@code listener} of each finding
+     * of an event stream as soon as it is final (after each line), so a live or endless stream shows its findings
+     * before it ends. An event stream is not read past the line at which {@link Collector#MAX_FINDINGS} findings
+     * are kept: the report then ends with a {@code too-many-findings} finding saying where reading stopped.
      *
-     * @param listener told of each finding once, in order; null for none; not called for single documents
+     * @param kind       what the document is
+     * @param sourceName the name to put in findings
+     * @param in         the bytes
+     * @param limits     the byte limit
+     * @param listener   told of each event-stream finding once, in order, or null; single documents only report
+     * @return the report (every finding, the published ones included)
+     * @throws LimitExceededException when the input is over a limit: not checked (CLI: exit 2)
+     * @throws IOException only when reading {@code in} fails (the input is unreadable, not invalid)
      */
     public static ValidationReport validate(DocumentKind kind, String sourceName, InputStream in, Limits limits,
-                                            Consumer<Finding> listener) throws IOException {
-        Collector out = new Collector(sourceName, kind == DocumentKind.EVENTS ? listener : null);
+                                            java.util.function.Consumer<dev.pika.contract.Finding> listener)
+            throws IOException {
+        Collector out = new Collector(sourceName, listener);
         if (kind == DocumentKind.EVENTS) {
             new EventStream(out, limits).read(in);
         } else {
-            // Streamed, not read whole: memory stays at Jackson's buffers plus the values kept for the rules.
-            Bounded bounded = new Bounded(in, limits.maxBytes());
+            int[] length = new int[1];
+            byte[] bytes = readBounded(in, limits.maxBytes(), length);
+            if (length[0] > limits.maxBytes()) {
+                throw tooLarge(limits);
+            }
+            Node root;
             try {
-                Node root = walk(schema(kind), out, bounded);
-                if (root != null) {
-                    rules(kind).check(root, out);
-                }
-            } catch (Bounded.LimitReached e) {
-                out = new Collector(sourceName);
-                tooLarge(out, limits);
+                root = new Decoder(bytes, 0, length[0], out, 0, false).document(schema(kind));
+            } catch (Decoder.LimitReached e) {
+                throw new LimitExceededException(e.getMessage(), null);
+            }
+            if (root != null) {
+                rules(kind).check(root, out);
             }
         }
         return new ValidationReport(sourceName, kind, out.findings());
     }
 
-    private static void tooLarge(Collector out, Limits limits) {
-        out.add(Severity.ERROR, "document-too-large", 0, 0, 0, 0, "", "the document is larger than "
-                + limits.describe() + ", the most pika reads for one document; nothing after that was read",
-                "raise the limit with --max-bytes (e.g. --max-bytes 64M)");
-    }
-
-    /** Passes at most {@code max} bytes through, then fails with {@link LimitReached}; never closes its source. */
-    private static final class Bounded extends java.io.FilterInputStream {
-        /** The source has more than {@code max} bytes. */
-        static final class LimitReached extends IOException {
-            private static final long serialVersionUID = 1L;
-
-            LimitReached() {
-                super("input larger than the limit", null);
-            }
-        }
-
-        private final int max;
-        private long count;
-
-        Bounded(InputStream in, int max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            // ask for one byte past the limit, so a document of exactly max bytes ends cleanly
-            long room = max + 1L - count;
-            int n = in.read(b, off, (int) Math.min(len, Math.max(room, 1)));
-            if (n > 0) {
-                count += n;
-                if (count > max) {
-                    throw new LimitReached();
+    /**
+     * Reads at most {@code max + 1} bytes into one array, sized by {@code available()} for files, that grows by
+     * doubling (the peak is the array and its
+     * previous half, not the chunk list and a copy of {@code InputStream.readNBytes}); {@code length[0]} is set to
+     * the number of bytes read.
+     */
+    private static byte[] readBounded(InputStream in, int max, int[] length) throws IOException {
+        long cap = (long) max + 1;
+        // a file says how big it is: one array of the right size (plus the byte that shows the end)
+        long hint = Math.max(1 << 16, (long) in.available() + 1);
+        byte[] buf = new byte[(int) Math.min(cap, hint)];
+        int len = 0;
+        while (true) {
+            if (len == buf.length) {
+                if (len >= cap) {
+                    break;
                 }
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min(cap, buf.length * 2L));
             }
-            return n;
+            int n = in.read(buf, len, buf.length - len);
+            if (n < 0) {
+                break;
+            }
+            len += n;
         }
-
-        @Override
-        public long skip(long n) throws IOException {
-            return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-            // the caller owns the source
-        }
+        length[0] = len;
+        return buf;
     }
 
-    /** Walks one JSON document read from a stream; JSON problems become findings, read failures are thrown. */
-    private static Node walk(Schema.Type type, Collector out, InputStream in) throws IOException {
-        byte[] head = in.readNBytes(4);
-        if (!encodingOk(out, head, 0, head.length, 0)) {
-            return null;
-        }
-        InputStream whole = new java.io.SequenceInputStream(new ByteArrayInputStream(head), in);
-        try (JsonParser p = Walker.FACTORY.createParser(whole)) {
-            return new Walker(p, out, 0).document(type);
-        }
+    private static LimitExceededException tooLarge(Limits limits) {
+        return new LimitExceededException("the document is larger than " + limits.describe()
+                + ", the most pika reads for one document", "--max-bytes");
     }
 
     /**
      * Reads a single document whole, at most {@code limits.maxBytes() + 1} bytes.
      *
-     * @return its bytes, or null (with a {@code document-too-large} finding) when it is larger than the limit
+     * @return its bytes
+     * @throws LimitExceededException when it is larger than the limit (the input is not checked)
      */
     static byte[] readDocument(InputStream in, Collector out, Limits limits) throws IOException {
         byte[] bytes = in.readNBytes(limits.maxBytes() + 1);
         if (bytes.length > limits.maxBytes()) {
-            tooLarge(out, limits);
-            return null;
+            throw tooLarge(limits);
         }
         return bytes;
     }
@@ -266,7 +244,12 @@ public final class Validator {
      * @return the root node, or null when the value was unusable
      */
     static Node walk(Schema.Type type, Collector out, byte[] bytes, int off, int len, int lineBase) {
-        return walk(out, bytes, off, len, lineBase, w -> w.document(type));
+        try {
+            return new Decoder(bytes, off, len, out, lineBase, false).document(type);
+        } catch (Decoder.LimitReached e) {
+            out.add(Severity.ERROR, "limit-exceeded", 0, 0, 0, 0, "", "not checked: " + e.getMessage(), null);
+            return null;
+        }
     }
 
     /** How a walk reads its document ({@link Walker#document}, {@link Walker#documentArray}). */
@@ -316,166 +299,119 @@ public final class Validator {
         return false;
     }
 
-    /** Reads an event stream line by line: constant memory, 1-based stream line numbers in findings. */
+    /**
+     * Reads an event stream as the reference does (CONTRACT.md §2), line by line in constant memory: the whole
+     * stream must be UTF-8 (else {@code stream did not contain valid UTF-8}), lines end at {@code \n} only (a
+     * {@code \r} right before it belongs to the line break), lines whose Rust {@code trim()} is empty are skipped,
+     * and every other line is one {@code LifecycleEvent} ({@code from_str}); the first bad line ends the check.
+     */
     private static final class EventStream {
         private final Collector out;
+        private final Limits limits;
         private final int maxLine;
-        private final String maxLineText;
         private byte[] buf;
         private BigInteger prevSeq;
         private int prevSeqLine;
 
         EventStream(Collector out, Limits limits) {
             this.out = out;
+            this.limits = limits;
             this.maxLine = limits.maxBytes();
-            this.maxLineText = limits.describe();
-            // one byte more than the limit: a line of exactly maxLine bytes still fits with its newline
             this.buf = new byte[Math.min(1 << 16, maxLine + 1)];
         }
 
-        /**
-         * Reads the stream. Each buffer of complete lines is first parsed with one parser (fast: no parser per
-         * line); if anything in it is not a clean one-event-per-line run — an error, two values on a line, a value
-         * across lines — its findings are dropped and the same lines are checked one by one, so the findings are
-         * always exactly those of a line-by-line read.
-         */
         void read(InputStream in) throws IOException {
             int len = 0;
             int pos = 0;
             int lineNo = 0;
-            int scanFrom = 0;
             boolean eof = false;
+            int scanFrom = 0;
             while (true) {
-                int last = -1;
-                for (int i = len - 1; i >= scanFrom; i--) {
-                    if (buf[i] == '\n') {
-                        last = i;
+                int nl = -1;
+                for (int k = scanFrom; k < len; k++) {
+                    if (buf[k] == '\n') {
+                        nl = k;
                         break;
                     }
                 }
-                if (last >= 0) {
-                    lineNo = lines(lineNo, pos, last + 1);
-                    out.publish();
-                    pos = last + 1;
-                    scanFrom = pos;
-                    if (out.full() && !(eof && pos == len)) {
-                        // an endless or hostile stream (/dev/urandom): the cap ends the read, not the input
-                        out.stopped(lineNo);
-                        return;
+                if (nl < 0 && !eof) {
+                    if (len - pos > maxLine) {
+                        throw lineTooLong(lineNo + 1);
+                    }
+                    if (pos > 0) {
+                        System.arraycopy(buf, pos, buf, 0, len - pos);
+                        len -= pos;
+                        pos = 0;
+                    }
+                    if (len == buf.length) {
+                        buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) maxLine + 2, buf.length * 2L));
+                    }
+                    scanFrom = len;
+                    int n = in.read(buf, len, buf.length - len);
+                    if (n < 0) {
+                        eof = true;
+                    } else {
+                        len += n;
                     }
                     continue;
                 }
-                if (eof) {
-                    if (pos < len) {
-                        lines(lineNo, pos, len);
-                    }
+                if (nl < 0 && pos == len) {
                     return;
                 }
-                if (pos > 0) {
-                    System.arraycopy(buf, pos, buf, 0, len - pos);
-                    len -= pos;
-                    pos = 0;
+                int lineEnd = nl < 0 ? len : nl;
+                lineNo++;
+                if (lineEnd - pos > maxLine) {
+                    throw lineTooLong(lineNo);
                 }
-                scanFrom = len;
-                if (len == buf.length) {
-                    if (len > maxLine) {
-                        int ln = lineNo + 1;
-                        out.add(Severity.ERROR, "line-too-long", ln, 1, ln, 1, "", "line " + ln
-                                + " is longer than " + maxLineText + ", the most pika reads for one event; the "
-                                + "rest of the stream was not read", "raise the limit with --max-bytes");
-                        return;
-                    }
-                    buf = java.util.Arrays.copyOf(buf, (int) Math.min(buf.length * 2L, maxLine + 1L));
+                int contentEnd = lineEnd;
+                if (nl >= 0 && contentEnd > pos && buf[contentEnd - 1] == '\r') {
+                    contentEnd--;
                 }
-                int r = in.read(buf, len, buf.length - len);
-                if (r < 0) {
-                    eof = true;
-                } else {
-                    len += r;
+                boolean more = line(lineNo, pos, contentEnd - pos);
+                out.publish();
+                if (!more) {
+                    return;
+                }
+                pos = nl < 0 ? len : nl + 1;
+                scanFrom = pos;
+                if (out.full() && !(eof && pos == len)) {
+                    // an endless or hostile stream: the findings cap ends the read, not the input
+                    out.stopped(lineNo);
+                    return;
                 }
             }
         }
 
-        /**
-         * Checks the lines in {@code buf[from, to)} (complete lines, the last one possibly without its newline).
-         *
-         * @param lineNo the number of lines before {@code from}
-         * @return the number of lines after {@code to}
-         */
-        private int lines(int lineNo, int from, int to) {
-            Collector.Mark mark = out.mark();
-            BigInteger seqBefore = prevSeq;
-            int seqLineBefore = prevSeqLine;
-            if (fast(lineNo, from, to)) {
-                return lineNo + newlines(from, to) + (to > from && buf[to - 1] != '\n' ? 1 : 0);
-            }
-            out.reset(mark);
-            prevSeq = seqBefore;
-            prevSeqLine = seqLineBefore;
-            int start = from;
-            for (int i = from; i < to; i++) {
-                if (buf[i] == '\n') {
-                    line(++lineNo, start, i - start);
-                    start = i + 1;
-                }
-            }
-            if (start < to) {
-                line(++lineNo, start, to - start);
-            }
-            return lineNo;
+        private LimitExceededException lineTooLong(int lineNo) {
+            return new LimitExceededException("line " + lineNo + " of the event stream is longer than "
+                    + limits.describe() + ", the most pika reads for one event line", "--max-bytes");
         }
 
-        private int newlines(int from, int to) {
-            int n = 0;
-            for (int i = from; i < to; i++) {
-                if (buf[i] == '\n') {
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        /** One parser over many lines; false when the chunk must be checked line by line instead. */
-        private boolean fast(int lineNo, int from, int to) {
-            int len = to - from;
-            if (len >= 2 && ((buf[from] & 0xff) == 0xEF || (buf[from] & 0xff) == 0xFE
-                    || (buf[from] & 0xff) == 0xFF)) {
+        /** @return false when the stream's check is over (the reference stops at the first bad line) */
+        private boolean line(int lineNo, int off, int len) throws LimitExceededException {
+            int bad = Decoder.Utf8.firstInvalid(buf, off, off + len);
+            if (bad >= 0) {
+                out.add(Severity.ERROR, "encoding", lineNo, bad - off + 1, lineNo, bad - off + 1, "",
+                        "stream did not contain valid UTF-8 (line " + lineNo + ", byte " + (bad - off + 1)
+                                + "): the reference reads the whole event stream as UTF-8 text first", null);
                 return false;
             }
-            for (int i = from; i < Math.min(to, from + 4); i++) {
-                if (buf[i] == 0) {
-                    return false;
-                }
-            }
-            int errorsBefore = out.errorCount();
-            try (JsonParser p = Walker.FACTORY.createParser(buf, from, len)) {
-                Walker w = new Walker(p, out, lineNo);
-                int lastLine = 0;
-                while (true) {
-                    Node event = w.nextRootValue(Schemas.LIFECYCLE_EVENT);
-                    if (event == Walker.END) {
-                        return true;
-                    }
-                    // an error, two values on one line, or one value over several lines: not per-line clean
-                    if (out.errorCount() != errorsBefore || event == null || event.line() - lineNo == lastLine
-                            || event.endLine() != event.line()) {
-                        return false;
-                    }
-                    lastLine = event.line() - lineNo;
-                    check(event, event.line());
-                }
-            } catch (IOException | Walker.Abort e) {
-                return false;
-            }
-        }
-        private void line(int lineNo, int off, int len) {
             if (blank(off, len)) {
-                return;
+                return true;
             }
-            Node event = walk(Schemas.LIFECYCLE_EVENT, out, buf, off, len, lineNo - 1);
-            if (event != null) {
-                check(event, lineNo);
+            int errors = out.errorCount();
+            Decoder d = new Decoder(buf, off, len, out, lineNo - 1, true, false);
+            Node event;
+            try {
+                event = d.document(Schemas.LIFECYCLE_EVENT);
+            } catch (Decoder.LimitReached e) {
+                throw new LimitExceededException("line " + lineNo + ": " + e.getMessage(), null);
             }
+            if (event == null || out.errorCount() != errors) {
+                return false;
+            }
+            check(event, lineNo);
+            return true;
         }
 
         /** The value rules of one decoded event, and the stream's seq order. */
@@ -498,7 +434,7 @@ public final class Validator {
             boolean ascii = true;
             for (int i = off; i < off + len; i++) {
                 byte c = buf[i];
-                if (c == ' ' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C) {
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x0B || c == 0x0C) {
                     continue;
                 }
                 if (c < 0) {

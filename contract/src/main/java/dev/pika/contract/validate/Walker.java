@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
- * Walks one JSON document token by token against a {@link Schema.Type}, the way serde_json and the derived
- * deserializers would (CONTRACT.md §1), and records every deviation as a located finding. Unlike serde it does not
- * stop at the first problem: it reports all it can, and stops only at a syntax error.
+ * Walks a JSON array of records token by token (Jackson) against a {@link Schema.Type}, recording every deviation
+ * as a located finding; used only by {@link ImageRecords} for its lists of records. Documents are decoded by
+ * {@link Decoder}, which gives the reference's exact verdicts and positions; this walker approximates them (it
+ * does not know the positional and map forms, and reports all it can instead of stopping at the first error).
  *
  * <p>Positions: {@code line}/{@code column} are the first byte of the offending token; {@code endLine}/{@code
  * endColumn} its last byte, which is where serde_json reports ("at line 3 column 33").

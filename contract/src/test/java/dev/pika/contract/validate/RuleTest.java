@@ -71,8 +71,9 @@ class RuleTest {
     @Test
     void syntaxError() {
         Finding f = only(check(DocumentKind.RESULT, RESULT.replace("1,\n", "1\n")), "syntax-error", Severity.ERROR,
-                3, 3, "/schema_version");
-        assertTrue(f.message().contains("expecting comma"), f.message());
+                3, 3, "");
+        assertEquals("expected `,` or `}`", f.message(), "serde_json's words");
+        assertEquals(3, f.endColumn(), "serde_json: at line 3 column 3");
     }
 
     @Test
@@ -86,7 +87,7 @@ class RuleTest {
     @Test
     void truncatedDocument() {
         Finding f = only(check(DocumentKind.RESULT, "{\"schema_version\": 1,"), "syntax-error", Severity.ERROR,
-                1, 22, "/schema_version");
+                1, 21, "");
         assertTrue(f.message().contains("EOF"), f.message());
     }
 
@@ -99,8 +100,11 @@ class RuleTest {
 
     @Test
     void topLevelMustBeAnObject() {
-        Finding f = only(check(DocumentKind.RESULT, "[1, 2]"), "invalid-type", Severity.ERROR, 1, 1, "");
-        assertEquals("invalid type: sequence, expected struct LifecycleTerminalResult", f.message());
+        // an array is the positional form of the struct (CONTRACT.md §1): its first element is schema_version
+        Finding f = only(check(DocumentKind.RESULT, "[1, 2]"), "invalid-type", Severity.ERROR, 1, 5, "/1");
+        assertEquals("expected value", f.message(), "serde_json's words for a number where an enum belongs");
+        f = only(check(DocumentKind.RESULT, "\"x\""), "invalid-type", Severity.ERROR, 1, 1, "");
+        assertEquals("invalid type: string \"x\", expected struct LifecycleTerminalResult", f.message());
     }
 
     @Test
@@ -126,15 +130,17 @@ class RuleTest {
     void integerRanges() {
         Finding f = only(check(DocumentKind.RESULT, RESULT.replace("\"schema_version\": 1", "\"schema_version\": -1")),
                 "integer-out-of-range", Severity.ERROR, 2, 21, "/schema_version");
-        assertTrue(f.message().startsWith("invalid value: integer `-1`, expected u32"), f.message());
+        assertEquals("invalid value: integer `-1`, expected u32", f.message());
         only(check(DocumentKind.RESULT, RESULT.replace("\"schema_version\": 1", "\"schema_version\": 4294967296")),
                 "integer-out-of-range", Severity.ERROR, 2, 21, "/schema_version");
         only(check(DocumentKind.RESULT, RESULT.replace("\"exit_code\": 0", "\"exit_code\": 2147483648")),
                 "integer-out-of-range", Severity.ERROR, 6, 16, "/exit_code");
         assertTrue(check(DocumentKind.RESULT, RESULT.replace("\"exit_code\": 0", "\"exit_code\": -2147483648"))
                 .valid(false), "i32 minimum is accepted (as failed/… lint aside)");
-        only(check(DocumentKind.REQUEST, REQUEST.replace("600", "18446744073709551616")), "integer-out-of-range",
+        // beyond u64, serde_json reads a float
+        f = only(check(DocumentKind.REQUEST, REQUEST.replace("600", "18446744073709551616")), "invalid-type",
                 Severity.ERROR, 1, 64, "/timeout_secs");
+        assertEquals("invalid type: floating point `18446744073709552000.0`, expected u64", f.message());
         assertTrue(check(DocumentKind.REQUEST, REQUEST.replace("600", "18446744073709551615")).valid(true),
                 "u64 maximum is accepted");
         only(check(DocumentKind.SPEC, SPEC.replace("\"entry_command\"", "\"resources\": {\"vcpu_count\": 256},\n"
@@ -152,7 +158,9 @@ class RuleTest {
     void missingField() {
         Finding f = only(check(DocumentKind.RESULT, RESULT.replace("  \"message\": \"test passed\",\n", "")),
                 "missing-field", Severity.ERROR, 1, 1, "/message");
-        assertEquals("missing field `message` in struct LifecycleTerminalResult", f.message());
+        assertEquals("missing field `message`", f.message());
+        assertEquals(6, f.endLine(), "serde_json: at the closing brace");
+        assertEquals(1, f.endColumn());
     }
 
     @Test
@@ -176,7 +184,7 @@ class RuleTest {
         assertNull(f.hint());
         f = only(check(DocumentKind.RESULT, RESULT.replace("\"completed\"", "\"passed\"")), "unknown-variant",
                 Severity.ERROR, 3, 13, "/status");
-        assertEquals("unknown variant `passed`, expected one of `completed`, `failed`", f.message());
+        assertEquals("unknown variant `passed`, expected `completed` or `failed`", f.message());
         assertTrue(f.hint().contains("renamed to `completed`"));
         assertEquals(20, f.endColumn());
         only(check(DocumentKind.RESULT, RESULT.replace("\"completed\"", "\" completed\"")), "unknown-variant",
@@ -201,13 +209,11 @@ class RuleTest {
                 + " \"workspace_dir\": \"/workspace\"}";
         ValidationReport r = check(DocumentKind.REQUEST, v1);
         assertFalse(r.valid(false));
-        Finding unknown = r.findings().stream().filter(f -> f.rule().equals("unknown-field")).findFirst().orElseThrow();
-        assertEquals("/workspace_dir", unknown.pointer());
-        assertEquals(91, unknown.column());
+        // the guest's decoder stops at the unknown field (deny_unknown_fields); the hint says why it is gone
+        Finding unknown = only(r, "unknown-field", Severity.ERROR, 1, 91, "/workspace_dir");
         assertTrue(unknown.hint().contains("schema version 2 removed"), unknown.hint());
-        Finding version = r.findings().stream().filter(f -> f.rule().equals("unsupported-schema-version"))
-                .findFirst().orElseThrow();
-        assertEquals("unsupported Incus guest request schema_version=1", version.message());
+        ValidationReport version = check(DocumentKind.REQUEST, v1.replace(", \"workspace_dir\": \"/workspace\"", ""));
+        assertEquals("unsupported Incus guest request schema_version=1", version.findings().get(0).message());
     }
 
     @Test
@@ -217,7 +223,7 @@ class RuleTest {
         assertTrue(check(DocumentKind.RESULT, deep127).valid(true), "127 levels (the object + 126) are accepted");
         String deep128 = deep127.replace("[".repeat(126), "[".repeat(127)).replace("]".repeat(126), "]".repeat(127));
         Finding f = only(check(DocumentKind.RESULT, deep128), "recursion-limit", Severity.ERROR, 1, 238,
-                "/details" + "/0".repeat(126));
+                "/details");
         assertTrue(f.message().startsWith("recursion limit exceeded"));
     }
 
@@ -227,29 +233,29 @@ class RuleTest {
         ValidationReport r = Validator.validate(DocumentKind.RESULT, "doc", bom);
         only(r, "encoding", Severity.ERROR, 1, 1, "");
         byte[] utf16 = RESULT.getBytes(StandardCharsets.UTF_16LE);
-        only(Validator.validate(DocumentKind.RESULT, "doc", utf16), "encoding", Severity.ERROR, 1, 1, "");
+        only(Validator.validate(DocumentKind.RESULT, "doc", utf16), "encoding", Severity.ERROR, 1, 2, "");
         byte[] badUtf8 = RESULT.replace("test passed", "test \u00e9").getBytes(StandardCharsets.UTF_8);
         badUtf8[RESULT.indexOf("test passed") + 5] = (byte) 0xC3;
         badUtf8[RESULT.indexOf("test passed") + 6] = (byte) 0x28;
         Finding f = Validator.validate(DocumentKind.RESULT, "doc", badUtf8).findings().get(0);
-        assertEquals("syntax-error", f.rule());
-        assertTrue(f.message().contains("UTF-8"), f.message());
+        assertEquals("invalid-unicode", f.rule());
+        assertEquals("invalid unicode code point", f.message());
     }
 
     @Test
     void loneSurrogateIsRejected() {
         Finding f = only(check(DocumentKind.RESULT, RESULT.replace("test passed", "bad \\ud800 text")),
-                "syntax-error", Severity.ERROR, 5, 14, "/message");
-        assertTrue(f.message().contains("lone surrogate"), f.message());
+                "invalid-unicode", Severity.ERROR, 5, 25, "/message");
+        assertEquals("unexpected end of hex escape", f.message());
         assertTrue(check(DocumentKind.RESULT, RESULT.replace("test passed", "ok \\ud83d\\ude00")).valid(true));
         only(check(DocumentKind.RESULT, RESULT.replace("\"exit_code\": 0", "\"details\": {\"k\": [\"\\udc00\"]}")),
-                "syntax-error", Severity.ERROR, 6, 21, "/details/k/0");
+                "invalid-unicode", Severity.ERROR, 6, 27, "/details");
     }
 
     @Test
     void floatOverflowInDetailsIsRejected() {
         only(check(DocumentKind.RESULT, RESULT.replace("\"exit_code\": 0", "\"details\": {\"x\": 1e400}")),
-                "number-out-of-range", Severity.ERROR, 6, 20, "/details/x");
+                "number-out-of-range", Severity.ERROR, 6, 24, "/details");
         assertTrue(check(DocumentKind.RESULT, RESULT.replace("\"exit_code\": 0", "\"details\": {\"x\": 1e300, "
                 + "\"big\": 123456789012345678901234567890}")).valid(true));
     }
@@ -325,43 +331,14 @@ class RuleTest {
     }
 
     @Test
-    void eventStreamReportsEveryBadLineButKeepsMemoryBounded() {
-        StringBuilder sb = new StringBuilder();
+    void eventStreamStopsAtTheFirstBadLineLikeTheReference() {
+        StringBuilder sb = new StringBuilder(EVENT1 + "\n");
         for (int i = 0; i < 3000; i++) {
             sb.append("{}\n");
         }
         ValidationReport r = check(DocumentKind.EVENTS, sb.toString());
-        assertEquals(Collector.MAX_FINDINGS + 1, r.findings().size());
-        Finding last = r.findings().get(r.findings().size() - 1);
-        assertEquals("too-many-findings", last.rule());
-        assertTrue(last.message().startsWith("14000 more findings"), last.message());
-    }
-
-    /** An endless stream of bad lines (like /dev/urandom): reading stops at the findings cap, saying so. */
-    @Test
-    void anEndlessStreamStopsAtTheFindingsCap() throws java.io.IOException {
-        byte[] line = "{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        long[] served = {0};
-        java.io.InputStream endless = new java.io.InputStream() {
-            @Override
-            public int read() {
-                return line[(int) (served[0]++ % line.length)];
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                for (int i = 0; i < len; i++) {
-                    b[off + i] = (byte) read();
-                }
-                return len;
-            }
-        };
-        ValidationReport r = Validator.validate(DocumentKind.EVENTS, "endless", endless);
-        Finding last = r.findings().get(r.findings().size() - 1);
-        assertEquals("too-many-findings", last.rule());
-        assertTrue(last.message().contains("; stopped after 1000 findings at line "), last.message());
-        assertTrue(last.message().endsWith(": the rest of the stream was not read"), last.message());
-        assertTrue(served[0] < 1 << 20, "stopped early: " + served[0] + " bytes read");
+        Finding f = only(r, "missing-field", Severity.ERROR, 2, 1, "/schema_version");
+        assertEquals("missing field `schema_version`", f.message());
     }
 
     // ---- §3 guest checks -----------------------------------------------------------------------------------
