@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the files derived from pika's command model: man pages in man/man1/ and the bash, zsh and fish
-# completion scripts in completions/. Builds the jar first (offline when possible), then runs the generator
+# completion scripts in completions/; and those derived from the contract's one definition (contract/): the
+# generated tables of docs/validation.md. Builds the jar first (offline when possible), then runs the generator
 # from the built classes. Usage: scripts/regen-docs.sh [--check]   (--check: change nothing, exit 1 on drift)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -16,4 +17,7 @@ esac
 if ! mvn -o -q -B -Dstyle.color=never -pl cli -am package -DskipTests >/dev/null 2>&1; then
     mvn -q -B -Dstyle.color=never -pl cli -am package -DskipTests >&2
 fi
-java -cp cli/target/pika.jar dev.pika.cli.GenerateDocs "${check[@]}" "$root"
+status=0
+java -cp cli/target/pika.jar dev.pika.cli.GenerateDocs "${check[@]}" "$root" || status=$?
+java -cp cli/target/pika.jar dev.pika.contract.gen.Generate "${check[@]}" "$root" || status=$?
+exit "$status"

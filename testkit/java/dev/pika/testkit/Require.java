@@ -41,7 +41,8 @@ public final class Require {
             Map.entry("incus-remote", ".ci/setup-incus.sh"), Map.entry("busybox", ".ci/setup-incus.sh"),
             Map.entry("shellcheck", ".ci/setup-render.sh"), Map.entry("zsh", ".ci/setup-shell.sh"),
             Map.entry("fish", ".ci/setup-shell.sh"), Map.entry("tmux", ".ci/setup-shell.sh"),
-            Map.entry("mandoc", ".ci/setup-shell.sh"), Map.entry("man", ".ci/setup-shell.sh"));
+            Map.entry("mandoc", ".ci/setup-shell.sh"), Map.entry("man", ".ci/setup-shell.sh"),
+            Map.entry("pre-commit", ".ci/setup-precommit.sh"));
 
     private Require() {
     }

@@ -3,15 +3,21 @@ package dev.pika.cli;
 import dev.pika.cli.completion.CompleteCommand;
 import dev.pika.cli.common.Cli;
 import dev.pika.cli.common.Standalone;
+import dev.pika.cli.common.UserException;
 import dev.pika.cli.common.VersionProvider;
 import dev.pika.cli.completion.CompletionCommand;
 import dev.pika.cli.completion.Launcher;
 import dev.pika.cli.image.ImageCommand;
+import dev.pika.cli.instance.InstanceCommand;
 import dev.pika.cli.record.ImageRecordCommand;
 import dev.pika.cli.record.RolesCommand;
+import dev.pika.cli.schema.SchemaCommand;
 import dev.pika.cli.render.RenderCommand;
 import dev.pika.cli.result.ResultCommand;
 import dev.pika.cli.shell.ShellCommand;
+import dev.pika.cli.spec.SpecCommand;
+import dev.pika.cli.lifecycle.LifecycleCommand;
+import dev.pika.cli.request.RequestCommand;
 import dev.pika.cli.validate.ValidateCommands;
 import java.util.Arrays;
 import java.util.List;
@@ -39,9 +45,14 @@ import picocli.CommandLine.Spec;
             ValidateCommands.RuntimeSpec.class,
             RenderCommand.class,
             ResultCommand.class,
+            SpecCommand.class,
+            LifecycleCommand.class,
+            RequestCommand.class,
             ImageCommand.class,
             RolesCommand.class,
+            SchemaCommand.class,
             ImageRecordCommand.class,
+            InstanceCommand.class,
             CompletionCommand.class,
             ShellCommand.class,
             CompleteCommand.class,
@@ -136,7 +147,16 @@ public final class Main implements Runnable {
      * the legacy image launchers are links to bin/pika); the launcher table ({@link Launcher#all()}) says which pika
      * words that name stands for.
      */
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        Cli.utf8Output();
+        String[] args;
+        try {
+            args = Cli.utf8Arguments(arguments);
+        } catch (UserException e) {
+            System.err.println(System.getProperty("pika.program", "pika") + ": " + e.getMessage());
+            System.exit(e.exitCode());
+            return;
+        }
         String program = System.getProperty("pika.program", "pika");
         // "pika" first: ImageCommand's class initialisation is not free, and plain pika runs do not need it
         if (!Launcher.PIKA.name().equals(program)) {

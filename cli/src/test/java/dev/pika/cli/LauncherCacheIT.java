@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.pika.testkit.Require;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -217,6 +218,78 @@ class LauncherCacheIT {
             assertEquals(plain.stderr, r.stderr);
         }
         assertEquals(1, archives().size());
+    }
+
+    /**
+     * The poisoning reproduction: an unprivileged account owns the cache (directory and archive, here made by a
+     * real run as {@code nobody}), and root runs pika with that cache location, as {@code sudo -E} does. Root must
+     * not map the archive (it would run that account's classes), and says why under {@code PIKA_DEBUG}.
+     */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void anotherAccountsArchiveIsNotUsed(Path jdk) throws Exception {
+        Require.that("root (the caller of the poisoning reproduction)", isRoot(), null);
+        Require.that("/usr/bin/setpriv (util-linux)", Files.isExecutable(Path.of("/usr/bin/setpriv")), null);
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createDirectories(cacheHome);
+        Files.setPosixFilePermissions(cacheHome, PosixFilePermissions.fromString("rwxrwxrwx"));
+        launch(jdk, Map.of(), asNobody(), "--version").assertVersionOutput();
+        List<Path> planted = archives();
+        assertEquals(1, planted.size(), "nobody's run made its archive: " + planted);
+        assertEquals("nobody", Files.getOwner(planted.get(0)).getName());
+
+        Result root = launch(jdk, Map.of("PIKA_JAVA_OPTS", "-Xlog:class+load=info", "PIKA_DEBUG", "1"), "--version");
+        assertEquals(0, root.exit, root.stderr);
+        assertTrue(root.stdout.lines().anyMatch(l -> l.contains(MAIN_LOADED)), root.head());
+        assertFalse(loadedFromArchive(root.stdout, MAIN_LOADED), "root does not map nobody's archive:\n" + root.head());
+        assertEquals(1, root.stderr.lines().count(), root.stderr);
+        assertTrue(root.stderr.startsWith("pika: not using the start-up cache " + cacheHome.resolve("pika")
+                + ": it belongs to another user"), root.stderr);
+        assertEquals(planted, archives(), "nothing written into nobody's directory");
+
+        Result quiet = launch(jdk, Map.of(), "--version");
+        quiet.assertVersionOutput();
+        assertEquals("", quiet.stderr, "without PIKA_DEBUG nothing is said");
+    }
+
+    /** The caller's own directory, but writable by the group: another member could swap the archive. */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void aGroupWritableCacheIsNotUsed(Path jdk) throws Exception {
+        launch(jdk, Map.of(), "--version").assertVersionOutput();
+        Path archive = archives().get(0);
+        Files.setPosixFilePermissions(cacheHome.resolve("pika"), PosixFilePermissions.fromString("rwxrwxr-x"));
+        Result r = launch(jdk, Map.of("PIKA_JAVA_OPTS", "-Xlog:class+load=info", "PIKA_DEBUG", "1"), "--version");
+        assertEquals(0, r.exit, r.stderr);
+        assertFalse(loadedFromArchive(r.stdout, MAIN_LOADED), r.head());
+        assertTrue(r.stderr.contains("it is writable by group or others"), r.stderr);
+
+        Files.setPosixFilePermissions(cacheHome.resolve("pika"), PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Result a = launch(jdk, Map.of("PIKA_JAVA_OPTS", "-Xlog:class+load=info", "PIKA_DEBUG", "1"), "--version");
+        assertFalse(loadedFromArchive(a.stdout, MAIN_LOADED), a.head());
+        assertTrue(a.stderr.contains(archive + ": it is writable by group or others"), a.stderr);
+    }
+
+    /** A cache directory the launcher creates is private, and so is the archive, whatever the umask. */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void theCacheIsCreatedPrivateUnderAPermissiveUmask(Path jdk) throws Exception {
+        List<String> sh = List.of("/bin/sh", "-c", "umask 000; exec \"$0\" \"$@\"");
+        launch(jdk, Map.of(), sh, "--version").assertVersionOutput();
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(cacheHome.resolve("pika"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(archives().get(0))));
+        Result again = launch(jdk, Map.of("PIKA_JAVA_OPTS", "-Xlog:class+load=info"), sh, "--version");
+        assertTrue(loadedFromArchive(again.stdout, MAIN_LOADED), again.head());
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static List<String> asNobody() {
+        return List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups");
     }
 
     private static boolean loadedFromArchive(String classLog, String className) {

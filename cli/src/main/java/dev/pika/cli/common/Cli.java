@@ -1,6 +1,17 @@
 package dev.pika.cli.common;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +50,12 @@ public final class Cli {
      */
     public static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new UsageErrors());
+        if (!StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
+            // picocli would encode with the locale's character set (utf8Output)
+            cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+            cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        }
         // `@file` arguments are data here (a guest command may start with @), never argument files
         cl.setExpandAtFiles(false);
         if (System.getenv("NO_COLOR") != null) {
@@ -78,6 +95,81 @@ public final class Cli {
         return sb.toString();
     }
 
+    /**
+     * The arguments as the user typed them, UTF-8 whatever the locale. Java decodes {@code main}'s arguments with the
+     * locale's character set, so under {@code LANG=C} or no locale {@code héllo} arrives as {@code h??llo} (the
+     * launcher avoids that by running Java with a UTF-8 {@code LC_CTYPE}). When the character set is not UTF-8 the
+     * raw bytes are read back from {@code /proc/self/cmdline} and decoded as UTF-8.
+     *
+     * @param args {@code main}'s arguments
+     * @return the same arguments, or their UTF-8 decoding from {@code /proc/self/cmdline}
+     * @throws UserException exit code 2 when an argument was not ASCII and cannot be recovered
+     */
+    public static String[] utf8Arguments(String[] args) {
+        Charset jnu = jnuCharset();
+        if (jnu.equals(StandardCharsets.UTF_8) || Arrays.stream(args).allMatch(Cli::isAscii)) {
+            return args;
+        }
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+            List<String> all = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    all.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
+            }
+            if (all.size() >= args.length) {
+                String[] tail = all.subList(all.size() - args.length, all.size()).toArray(String[]::new);
+                if (sameShape(args, tail, jnu)) {
+                    return tail;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or /proc is not mounted: refuse below
+        }
+        throw new UserException(ExitCodes.USAGE, "an argument has characters the locale's character set ("
+                + jnu.name() + ") cannot represent; run pika with a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+    }
+
+    /**
+     * Makes {@code System.out} and {@code System.err} write UTF-8 when the locale's character set is something else
+     * (Java would print {@code ?} for every other character): pika's output is UTF-8 whatever the locale, like
+     * its input. Call it before anything is printed.
+     */
+    public static void utf8Output() {
+        if (!jnuCharset().equals(StandardCharsets.UTF_8)
+                || !StandardCharsets.UTF_8.name().equals(Charset.defaultCharset().name())) {
+            System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** @return the character set Java uses for arguments, paths and the environment ({@code sun.jnu.encoding}) */
+    public static Charset jnuCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
+    }
+
+    /** Each recovered argument, decoded the way Java did, must give the argument Java has. */
+    private static boolean sameShape(String[] args, String[] raw, Charset jnu) {
+        for (int i = 0; i < args.length; i++) {
+            String lossy = new String(raw[i].getBytes(StandardCharsets.UTF_8), jnu).replace('\uFFFD', '?');
+            if (!lossy.equals(args[i].replace('\uFFFD', '?'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return whether {@code PIKA_DEBUG=1} asks for stack traces and diagnostics */
     public static boolean debug() {
         return "1".equals(System.getenv("PIKA_DEBUG"));
@@ -100,6 +192,13 @@ public final class Cli {
                 }
                 err.flush();
                 return ue.exitCode();
+            }
+            if (ex instanceof InvalidPathException ip) {
+                err.println(name + ": cannot use the path " + Display.quoted(ip.getInput()) + ": the locale's "
+                        + "character set (" + jnuCharset().name() + ") cannot represent it; run pika with a UTF-8 "
+                        + "locale, e.g. LC_ALL=C.UTF-8");
+                err.flush();
+                return ExitCodes.USAGE;
             }
             err.println(name + ": internal error: " + Display.escape(String.valueOf(ex)));
             if (debug) {

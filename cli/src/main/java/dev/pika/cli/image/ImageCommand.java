@@ -1,7 +1,7 @@
 package dev.pika.cli.image;
 
+import dev.pika.cli.common.Cli;
 import dev.pika.cli.common.ExitCodes;
-import dev.pika.cli.Main;
 import dev.pika.cli.common.UserException;
 import dev.pika.contract.model.GuestRole;
 import java.io.PrintStream;
@@ -120,7 +120,7 @@ public final class ImageCommand implements Runnable {
     public static int runAs(String program, List<String> leading, String[] args, Context ctx) {
         List<String> all = new ArrayList<>(leading);
         all.addAll(List.of(args));
-        CommandLine cl = Main.commandLine(new ImageCommand(ctx));
+        CommandLine cl = Cli.commandLine(new ImageCommand(ctx));
         cl.setCommandName(program);
         cl.setOverwrittenOptionsAllowed(true);
         cl.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));

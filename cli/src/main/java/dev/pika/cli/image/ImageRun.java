@@ -134,7 +134,7 @@ final class ImageRun {
         if (outcome.fingerprint() != null && recordOut != null) {
             ImageRecord record = ImageRecord.forImport(role, s.project(), s.alias(), outcome.fingerprint());
             try {
-                AtomicFiles.writeString(ctx.cwd().resolve(recordOut),
+                AtomicFiles.writeJson(ctx.cwd().resolve(recordOut),
                         ImageReports.recordWithProvenance(ContractCodec.encodePretty(record), outcome.provenance()));
             } catch (RuntimeException e) {
                 recordError = "the import succeeded, but the record could not be written to " + recordOut + ": "

@@ -93,6 +93,11 @@ public final class ImageRecordCommand extends CommandGroup {
         }
 
         @Override
+        protected boolean picks(DocumentKind k) {
+            return k == DocumentKind.IMAGE_RECORD || k == DocumentKind.EXECUTION_RECORD;
+        }
+
+        @Override
         protected ValidationReport validate(DocumentKind forced, String source, InputStream in) throws IOException {
             ImageRecords.Inspection inspection = ImageRecords.inspect(source, in, forced, limits());
             inspections.put(inspection.report(), inspection);
@@ -103,7 +108,7 @@ public final class ImageRecordCommand extends CommandGroup {
         protected void printDetails(ValidationReport report, PrintWriter out) {
             ImageRecords.Inspection inspection = inspections.get(report);
             for (ImageRecords.Entry e : inspection.entries()) {
-                out.println(Display.escape(report.source()) + (e.pointer().isEmpty() ? "" : " " + e.pointer()) + ": "
+                out.println(Display.escape(report.source()) + (e.pointer().isEmpty() ? "" : " " + Display.escape(e.pointer())) + ": "
                         + e.kind().title());
                 if (!e.hasImage()) {
                     out.println("  no image record (incus_image is missing or null)");

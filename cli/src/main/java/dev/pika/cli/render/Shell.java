@@ -15,6 +15,9 @@ final class Shell {
     /** One or more such words separated by spaces. */
     private static final Pattern PLAIN = Pattern.compile(" *" + WORD + "( +" + WORD + ")* *");
 
+    /** A first word that bash reads as a variable assignment and sudo as an environment setting. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=");
+
     /** Bash reserved words that start (or continue) a compound command when they are the first word. */
     private static final Set<String> RESERVED = Set.of("case", "coproc", "do", "done", "elif", "else", "esac", "fi",
             "for", "function", "if", "in", "select", "then", "until", "while");
@@ -22,7 +25,8 @@ final class Shell {
     /**
      * Whether a guest command is <em>plain</em>: a single line of words separated by spaces, made only of letters,
      * digits and {@code _ . / : = , + @ % -} (and {@code #} after a word's first character, as in
-     * {@code nix build .#pkg}), whose first word is not a reserved word. Such a command means the same thing
+     * {@code nix build .#pkg}), whose first word is not a reserved word, does not start with {@code -} (sudo would
+     * read it as its own option) and is not {@code NAME=…} (sudo would read it as an environment setting). Such a command means the same thing
      * whether bash reads it as a line of the script or as the words of {@code sudo}, so it can be spliced into the
      * script unquoted, exactly as the reference does (e.g. {@code cargo test -p pika-core -- --nocapture}).
      *
@@ -34,7 +38,7 @@ final class Shell {
             return false;
         }
         String first = command.strip().split(" +", 2)[0];
-        return !RESERVED.contains(first);
+        return !RESERVED.contains(first) && !first.startsWith("-") && !ASSIGNMENT.matcher(first).lookingAt();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.pika.cli.render;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,9 +24,14 @@ import java.util.Objects;
  * @param workspaceDir         guest directory the command runs in; absolute
  * @param rustToolchainDir     guest directory whose {@code bin} is put on {@code PATH} with
  *                             {@code useHostRustToolchain}; absolute, without {@code :}
+ * @param referenceCompatible  the reference's script (byte-identical for plain commands, with its weaknesses:
+ *                             the command runs in the script's own shell, so it can end the script before the
+ *                             result is written or change what is written); otherwise pika's honest script, see
+ *                             {@link #render()}
  */
 public record TartGuestScript(String command, boolean runAsRoot, boolean useHostXcode, boolean useHostRustToolchain,
-                              String artifactsDir, String workspaceDir, String rustToolchainDir) {
+                              String artifactsDir, String workspaceDir, String rustToolchainDir,
+                              boolean referenceCompatible) {
     /** The shared-folder root of a Tart guest. */
     public static final String SHARED_FILES = "/Volumes/My Shared Files";
     /** Default {@link #artifactsDir()}. */
@@ -44,6 +50,7 @@ public record TartGuestScript(String command, boolean runAsRoot, boolean useHost
     public static final String SUDO = "sudo --non-interactive";
 
     private static final Template SCRIPT = Template.load("tart-guest-script.sh.in");
+    private static final Template HONEST_SCRIPT = Template.load("tart-guest-script-honest.sh.in");
     private static final Template XCODE_MOUNTS = Template.load("tart-xcode-mounts.sh.in");
     private static final Template DEVELOPER_DIR_HOST = Template.load("tart-developer-dir-host-xcode.sh.in");
     private static final Template DEVELOPER_DIR_GUEST = Template.load("tart-developer-dir-guest-xcode.sh.in");
@@ -58,7 +65,7 @@ public record TartGuestScript(String command, boolean runAsRoot, boolean useHost
     }
 
     /**
-     * The reference's inputs with the default {@code /Volumes/My Shared Files/…} directories.
+     * The reference's inputs with the default {@code /Volumes/My Shared Files/…} directories, reference-compatible.
      *
      * @param command              the guest command
      * @param runAsRoot            run with sudo
@@ -69,29 +76,43 @@ public record TartGuestScript(String command, boolean runAsRoot, boolean useHost
     public static TartGuestScript withDefaultDirs(String command, boolean runAsRoot, boolean useHostXcode,
                                                   boolean useHostRustToolchain) {
         return new TartGuestScript(command, runAsRoot, useHostXcode, useHostRustToolchain, DEFAULT_ARTIFACTS_DIR,
-                DEFAULT_WORKSPACE_DIR, DEFAULT_RUST_TOOLCHAIN_DIR);
+                DEFAULT_WORKSPACE_DIR, DEFAULT_RUST_TOOLCHAIN_DIR, true);
     }
 
     /** @return the result fragment this script ends with: it writes {@code artifactsDir/result.json} */
     public ResultFragment resultFragment() {
-        return new ResultFragment(artifactsDir + "/result.json");
+        return new ResultFragment(artifactsDir + "/result.json", referenceCompatible);
     }
 
     /**
-     * The line that runs the guest command: the command itself (prefixed with {@value #SUDO} for root) when it is
-     * plain, else {@code eval $'CMD'} or {@code sudo --non-interactive bash -c $'CMD'} (ANSI-C quoted).
+     * The line that runs the guest command. Reference-compatible and plain ({@link Shell#isPlain}): the command
+     * itself, prefixed with {@value #SUDO} for root, as the reference splices it. Otherwise ANSI-C quoted:
+     * {@code eval -- $'CMD'}, or as root {@code sudo --non-interactive bash -c -- $'CMD'}; the honest script always
+     * uses that root form, so a builtin ({@code exit 3}, {@code cd}) runs as bash runs it rather than as a program
+     * sudo cannot find. The {@code --} keeps a command that starts with {@code -} from being read as options.
      *
      * @return one line of bash
      */
     public String commandLine() {
-        if (Shell.isPlain(command)) {
+        boolean plain = Shell.isPlain(command);
+        if (plain && (!runAsRoot || referenceCompatible)) {
             return runAsRoot ? SUDO + " " + command : command;
         }
         String quoted = Shell.ansiCQuoted(command);
-        return runAsRoot ? SUDO + " bash -c " + quoted : "eval " + quoted;
+        return runAsRoot ? SUDO + " bash -c -- " + quoted : "eval -- " + quoted;
     }
 
-    /** @return the script text (no shebang: it is run as {@code bash -lc SCRIPT}), ending in {@code EOF\n\n} */
+    /**
+     * The script text (no shebang: it is run as {@code bash -lc SCRIPT}). Reference-compatible: the reference's
+     * template, ending in {@code EOF\n\n}. Otherwise the same setup, and: the result writer
+     * ({@link ResultFragment#writer()}) is defined first; an {@code EXIT} trap writes a {@code failed} result naming
+     * the setup stage when the script stops before the command ran (no Xcode, missing workspace, a failed mount);
+     * the command runs in a child shell {@code ( set +euo pipefail; CMD )}, so its {@code exit}, {@code exec},
+     * {@code set} options, functions, variables and {@code PATH} end with it; then the result is written from its
+     * exit status.
+     *
+     * @return the script
+     */
     public String render() {
         String xcodeMounts = useHostXcode
                 ? XCODE_MOUNTS.render(Map.of("xcode_tag", XCODE_TAG, "library_developer_tag", LIBRARY_DEVELOPER_TAG))
@@ -100,16 +121,21 @@ public record TartGuestScript(String command, boolean runAsRoot, boolean useHost
         String nixStore = useHostRustToolchain ? NIX_STORE_MOUNT.render(Map.of("nix_store_tag", NIX_STORE_TAG)) : "";
         String caBundle = useHostRustToolchain ? CA_BUNDLE.text() : "";
         String toolchainPath = useHostRustToolchain ? Shell.insideDoubleQuotes(rustToolchainDir) + "/bin:" : "";
-        return SCRIPT.render(Map.ofEntries(
-                Map.entry("artifacts_dir", Shell.insideDoubleQuotes(artifactsDir)),
-                Map.entry("timestamp_command", ResultFragment.TIMESTAMP_COMMAND),
-                Map.entry("xcode_setup", xcodeMounts),
-                Map.entry("developer_dir_setup", developerDir),
-                Map.entry("nix_store_setup", nixStore),
-                Map.entry("ca_bundle_setup", caBundle),
-                Map.entry("rust_toolchain_path_entry", toolchainPath),
-                Map.entry("workspace_dir", Shell.insideDoubleQuotes(workspaceDir)),
-                Map.entry("user_command", commandLine()),
-                Map.entry("result_fragment", resultFragment().render())));
+        Map<String, String> values = new HashMap<>(Map.of(
+                "artifacts_dir", Shell.insideDoubleQuotes(artifactsDir),
+                "timestamp_command", ResultFragment.TIMESTAMP_COMMAND,
+                "xcode_setup", xcodeMounts,
+                "developer_dir_setup", developerDir,
+                "nix_store_setup", nixStore,
+                "ca_bundle_setup", caBundle,
+                "rust_toolchain_path_entry", toolchainPath,
+                "workspace_dir", Shell.insideDoubleQuotes(workspaceDir),
+                "user_command", commandLine()));
+        if (referenceCompatible) {
+            values.put("result_fragment", resultFragment().render());
+            return SCRIPT.render(values);
+        }
+        values.put("result_writer", resultFragment().writer());
+        return HONEST_SCRIPT.render(values);
     }
 }

@@ -17,9 +17,13 @@ import picocli.CommandLine.Spec;
                     + "into ARTIFACTS/guest.log, sets up Xcode, DEVELOPER_DIR, the Nix store, the CA bundle and PATH, "
                     + "runs the command in the workspace and writes ARTIFACTS/result.json (terminal result, "
                     + "schema version 1).",
-            "With the default directories the output is byte-identical to the reference renderer for plain "
-                    + "commands; a command with shell syntax (quotes, $, backslashes, newlines, ;, |, …) is quoted "
-                    + "so that it runs as given (see docs/render.md)."},
+            "The command runs in a child shell, so nothing it does (exit, exec, set -e/-u, PATH, functions, "
+                    + "read-only variables) can keep the script from writing a truthful result.json; a failure "
+                    + "before it runs (no Xcode, missing workspace) writes a failed result that says where.",
+            "With --reference-compatible and the default directories the output is byte-identical to the "
+                    + "reference renderer for plain commands. In both modes a command with shell syntax (quotes, $, "
+                    + "backslashes, newlines, ;, |, …) or a leading - or NAME= word is quoted so that it runs as "
+                    + "given (see docs/render.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:rendered", " 2:usage error (empty command, relative directory), or FILE cannot be written"})
 public final class TartGuestScriptCommand implements Runnable {
@@ -57,6 +61,12 @@ public final class TartGuestScriptCommand implements Runnable {
                     + "(default: ${DEFAULT-VALUE}).")
     String rustToolchainDir;
 
+    @Option(names = "--reference-compatible",
+            description = "Render the reference's script: byte-identical for plain commands, with its weaknesses "
+                    + "(the command runs in the script's own shell, so `exit`, `exec`, `set -e`, a changed PATH or "
+                    + "an overridden `cat`/`date` can leave no result.json or a false one).")
+    boolean referenceCompatible;
+
     @Mixin
     OutputFileOption output;
 
@@ -74,7 +84,7 @@ public final class TartGuestScriptCommand implements Runnable {
                     + "\" contains ':', which would split the PATH entry it becomes");
         }
         TartGuestScript script = new TartGuestScript(command, runAsRoot, useHostXcode, useHostRustToolchain,
-                artifactsDir, workspaceDir, rustToolchainDir);
+                artifactsDir, workspaceDir, rustToolchainDir, referenceCompatible);
         output.emit(spec.commandLine(), script.render());
     }
 

@@ -12,7 +12,11 @@ public enum ReportFormat {
     /** One JSON document with every finding, for scripts. */
     json(JsonReport::new),
     /** GitHub Actions workflow commands ({@code ::error file=…,line=…,col=…::message}). */
-    github(GithubReport::new);
+    github(GithubReport::new),
+    /** JUnit XML: one test case per document, one failure per error. */
+    junit(JunitReport::new),
+    /** SARIF 2.1.0, for code-scanning uploads. */
+    sarif(SarifReport::new);
 
     private final Function<ReportWriter.Settings, ReportWriter> writer;
 

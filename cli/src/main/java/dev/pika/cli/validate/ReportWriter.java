@@ -89,10 +89,11 @@ public interface ReportWriter {
      * @param valid      valid documents
      * @param invalid    invalid documents
      * @param unreadable inputs that could not be read or classified
+     * @param skipped    directory entries the command does not check
      * @param errors     findings with effective severity error
      * @param warnings   the other findings
      */
-    record Summary(int valid, int invalid, int unreadable, int errors, int warnings) {
+    record Summary(int valid, int invalid, int unreadable, int skipped, int errors, int warnings) {
         /**
          * @param outcomes every outcome
          * @param settings for the effective severities
@@ -102,11 +103,16 @@ public interface ReportWriter {
             int valid = 0;
             int invalid = 0;
             int unreadable = 0;
+            int skipped = 0;
             int errors = 0;
             int warnings = 0;
             for (Outcome o : outcomes) {
                 if (o.unreadable() != null) {
                     unreadable++;
+                    continue;
+                }
+                if (o.skipped() != null) {
+                    skipped++;
                     continue;
                 }
                 if (o.report().valid(settings.strict())) {
@@ -122,7 +128,7 @@ public interface ReportWriter {
                     }
                 }
             }
-            return new Summary(valid, invalid, unreadable, errors, warnings);
+            return new Summary(valid, invalid, unreadable, skipped, errors, warnings);
         }
 
         /** @return whether every input was read and valid */

@@ -18,7 +18,11 @@ class TextReport implements ReportWriter {
 
     @Override
     public void document(Outcome o) {
-        if (o.unreadable() == null) {
+        if (o.skipped() != null) {
+            if (!settings.quiet()) {
+                settings.out().println(Display.escape(o.source()) + ": skipped: " + o.skipped());
+            }
+        } else if (o.unreadable() == null) {
             for (Finding f : settings.shown(o.report())) {
                 settings.out().println(line(f));
             }
@@ -56,6 +60,9 @@ class TextReport implements ReportWriter {
             sb.append(s.valid()).append(" valid, ").append(s.invalid()).append(" invalid");
             if (s.unreadable() > 0) {
                 sb.append(", ").append(s.unreadable()).append(" unreadable");
+            }
+            if (s.skipped() > 0) {
+                sb.append(", ").append(s.skipped()).append(" skipped");
             }
             sb.append(" (").append(s.errors()).append(s.errors() == 1 ? " error, " : " errors, ")
                     .append(s.warnings()).append(s.warnings() == 1 ? " warning)" : " warnings)");

@@ -1,6 +1,10 @@
 package dev.pika.cli.validate;
 
 import dev.pika.cli.common.Examples;
+import dev.pika.cli.record.RoleIds;
+import dev.pika.contract.Finding;
+import dev.pika.contract.lifecycle.StateDirChecks;
+import dev.pika.contract.model.GuestRole;
 import dev.pika.contract.validate.DocumentKind;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,6 +41,11 @@ public final class ValidateCommands {
         @Override
         protected DocumentKind kindFor(String file) {
             return kind();
+        }
+
+        @Override
+        protected boolean picks(DocumentKind k) {
+            return k == kind();
         }
 
         @Override
@@ -88,14 +97,21 @@ public final class ValidateCommands {
     public static final class RuntimeSpec extends Fixed {
     }
 
-    /** {@code pika validate}: the kind comes from the file name or {@code --kind}. */
+    /** {@code pika validate}: the kind comes from the file name ({@link DocumentKind#FILE_NAME_RULE}) or {@code --kind}. */
     @Command(name = "validate",
             description = {"Check contract documents of any kind. The kind comes from --kind, or else from the "
-                + "file name: result.json, status.json, events.jsonl (or any *.jsonl), guest-request.json, and "
-                + "names starting with result, status, events, guest-request or spec."},
+                + "file name.", "", DocumentKind.FILE_NAME_RULE, "",
+                "A directory that holds status.json, events.jsonl or result.json is a state directory: "
+                    + "after its files, its documents are compared (warnings, errors under --strict): result "
+                    + "status vs status state (state-result-vs-status), last event vs status "
+                    + "(state-last-event-vs-status), boot_id (state-boot-id), result exit_code vs status "
+                    + "details (state-exit-code), seq 1, 2, 3... (state-seq) and events.jsonl.seq "
+                    + "(state-seq-file); --role managed-openclaw adds readiness. The directory counts as one "
+                    + "document in the summary."},
             exitCodeList = {ValidateSupport.EXIT_VALID, ValidateSupport.EXIT_INVALID,
                 " 2:usage error, unreadable input, or a file whose kind cannot be told"})
-    @Examples({"pika validate /run/pika-cloud/*.json /run/pika-cloud/events.jsonl",
+    @Examples({"pika validate /run/pika-cloud",
+        "pika validate -r --role managed-openclaw collected-runs/",
         "pika validate --kind spec my-runtime.json"})
     public static final class Any extends ValidateSupport implements Callable<Integer> {
         @Spec
@@ -105,6 +121,28 @@ public final class ValidateCommands {
                 description = "Document kind for every file: ${COMPLETION-CANDIDATES}.")
         String kind;
 
+        @Option(names = "--role", paramLabel = "ROLE", converter = RoleIds.Converter.class,
+                completionCandidates = RoleIds.class,
+                description = "The guest role of the state directories checked: managed-openclaw adds the "
+                    + "server's readiness checks (CONTRACT.md §9, without the live boot id) as warnings when "
+                    + "status.json claims ready or failed.")
+        GuestRole role;
+
+        @Override
+        protected boolean picks(DocumentKind k) {
+            return kind == null || kind.equals(k.id());
+        }
+
+        @Override
+        protected boolean checksAcrossFiles() {
+            return true;
+        }
+
+        @Override
+        protected List<Finding> crossFileFindings(Path dir, StateDirChecks.Files files) {
+            return StateDirChecks.check(files, role);
+        }
+
         @Override
         protected DocumentKind kindFor(String file) {
             if (kind != null) {
@@ -112,9 +150,16 @@ public final class ValidateCommands {
                         "unknown --kind `" + kind + "`: expected one of " + String.join(", ", KindCandidates.IDS)));
             }
             String name = file.equals("-") ? "" : String.valueOf(Path.of(file).getFileName());
-            return DocumentKind.fromFileName(name).orElseThrow(() -> new IllegalArgumentException(
-                    "cannot tell what kind of document " + (file.equals("-") ? "standard input" : file)
-                            + " is from its name; pass --kind (" + String.join(", ", KindCandidates.IDS) + ")"));
+            List<DocumentKind> named = DocumentKind.namedBy(name);
+            if (named.size() == 1) {
+                return named.get(0);
+            }
+            String what = file.equals("-") ? "standard input" : file;
+            String why = named.isEmpty() ? "its name names no kind"
+                    : "its name names " + named.size() + " kinds (" + String.join(", ",
+                            named.stream().map(DocumentKind::id).toList()) + ")";
+            throw new IllegalArgumentException("cannot tell what kind of document " + what + " is: " + why
+                    + "; pass --kind (" + String.join(", ", KindCandidates.IDS) + ")");
         }
 
         @Override
@@ -131,6 +176,11 @@ public final class ValidateCommands {
     public static final class KindCandidates implements Iterable<String> {
         static final List<String> IDS = Arrays.stream(DocumentKind.values())
                 .map(DocumentKind::id).toList();
+
+        /** @return the kind ids, in declaration order */
+        public static List<String> ids() {
+            return IDS;
+        }
 
         @Override
         public Iterator<String> iterator() {

@@ -1,10 +1,13 @@
 package dev.pika.cli.validate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pika.cli.common.Display;
 import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.FormatOption;
 import dev.pika.cli.common.InputFiles;
 import dev.pika.cli.common.Standalone;
+import dev.pika.contract.Finding;
+import dev.pika.contract.lifecycle.StateDirChecks;
 import dev.pika.contract.validate.DocumentKind;
 import dev.pika.contract.validate.Limits;
 import dev.pika.contract.validate.ValidationReport;
@@ -41,7 +44,9 @@ import picocli.CommandLine.TypeConversionException;
             "          `3 valid, 1 invalid (1 error, 0 warnings)`.",
             "  json    One JSON document with every finding.",
             "  github  GitHub Actions ::error and ::warning workflow commands, then the",
-            "          summary line."})
+            "          summary line.",
+            "  junit   JUnit XML: one test case per document, one failure per error.",
+            "  sarif   SARIF 2.1.0 (code scanning): one result per finding."})
 @FormatOption.Formats(ReportFormat.class)
 public abstract class ValidateSupport implements Standalone {
     static final String EXIT_VALID = " 0:every document valid";
@@ -52,8 +57,16 @@ public abstract class ValidateSupport implements Standalone {
     public static final String STDIN_NAME = "<stdin>";
 
     @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "Documents to check; `-` reads standard input.")
+            description = "Documents to check; `-` reads standard input. A directory (a state directory such as "
+                + "/run/pika-cloud) is checked file by file: its files with a canonical name (result.json, "
+                + "status.json, events.jsonl, guest-request.json, spec.json, image-record.json, "
+                + "execution-record.json) that this command checks; every other entry is listed as skipped.")
     List<String> files;
+
+    @Option(names = {"-r", "--recursive"},
+            description = "Also check the directories inside a directory, at any depth (symbolic links to "
+                + "directories are not followed).")
+    boolean recursive;
 
     @Option(names = "--strict", description = "Treat warnings (lint) as errors.")
     boolean strict;
@@ -89,6 +102,33 @@ public abstract class ValidateSupport implements Standalone {
      * @throws IllegalArgumentException with a user message when the kind cannot be determined
      */
     protected abstract DocumentKind kindFor(String file);
+
+    /**
+     * Which documents this command picks inside a directory, by their canonical names.
+     *
+     * @param kind a kind whose canonical file name is in the directory
+     * @return whether this command checks it (every kind by default)
+     */
+    protected boolean picks(DocumentKind kind) {
+        return true;
+    }
+
+    /** @return whether this command runs {@link #crossFileFindings} for state directories (false by default) */
+    protected boolean checksAcrossFiles() {
+        return false;
+    }
+
+    /**
+     * The cross-file checks of one state directory ({@code pika validate} only; none by default).
+     *
+     * @param dir   a directory named on the command line or found with {@code -r}, holding at least one lifecycle
+     *              document
+     * @param files its lifecycle files
+     * @return the findings
+     */
+    protected List<Finding> crossFileFindings(Path dir, StateDirChecks.Files files) {
+        return List.of();
+    }
 
     /**
      * Checks one readable input. Subclasses that check differently (e.g. {@code pika image-record inspect}, which
@@ -156,23 +196,27 @@ public abstract class ValidateSupport implements Standalone {
             }
         });
         ReportWriter printer = format.get(ReportFormat.class).writer(settings);
-        List<Outcome> outcomes = new ArrayList<>(files.size());
-        Function<String, Outcome> check = file -> check(file, stdin);
-        if (files.size() == 1) {
-            Outcome o = check.apply(files.get(0));
+        List<Input> inputs = new ArrayList<>();
+        for (String f : files) {
+            Inputs.expand(this, f, recursive, inputs);
+        }
+        List<Outcome> outcomes = new ArrayList<>(inputs.size());
+        Function<Input, Outcome> check = input -> check(input, stdin);
+        if (inputs.size() == 1) {
+            Outcome o = check.apply(inputs.get(0));
             report(o, printer, err);
             outcomes.add(o);
         } else {
-            int threads = Math.min(files.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+            int threads = Math.min(inputs.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "pika-validate");
                 t.setDaemon(true);
                 return t;
             });
             try {
-                List<Future<Outcome>> futures = new ArrayList<>(files.size());
-                for (String f : files) {
-                    futures.add(pool.submit(() -> check.apply(f)));
+                List<Future<Outcome>> futures = new ArrayList<>(inputs.size());
+                for (Input in : inputs) {
+                    futures.add(pool.submit(() -> check.apply(in)));
                 }
                 for (Future<Outcome> fut : futures) {
                     Outcome o = fut.get();
@@ -196,37 +240,73 @@ public abstract class ValidateSupport implements Standalone {
 
     private void report(Outcome o, ReportWriter printer, PrintWriter err) {
         if (o.unreadable() != null) {
-            err.println("pika: " + o.unreadable());
+            err.println("pika: " + Display.escape(o.unreadable()));
             err.flush();
         }
         printer.document(o);
     }
 
-    private Outcome check(String file, InputStream stdin) {
+    private Outcome check(Input input, InputStream stdin) {
+        if (input instanceof Input.Skip skip) {
+            return Outcome.skipped(skip.file(), skip.reason());
+        }
+        if (input instanceof Input.Unreadable u) {
+            return new Outcome(u.file(), null, null, u.reason(), null);
+        }
+        if (input instanceof Input.StateDir dir) {
+            return stateDir(dir.dir());
+        }
+        Input.Doc doc = (Input.Doc) input;
+        return check(doc.file(), doc.kind(), stdin);
+    }
+
+    private Outcome stateDir(Path dir) {
+        StateDirChecks.Files files = new StateDirChecks.Files(dir.toString(), Inputs.lifecycleFile(dir, "status.json",
+                limits), Inputs.lifecycleFile(dir, "events.jsonl", limits),
+                Inputs.lifecycleFile(dir, "result.json", limits),
+                Inputs.lifecycleFile(dir, StateDirChecks.SEQ_FILE, limits));
+        List<Finding> findings = crossFileFindings(dir, files);
+        return new Outcome(dir.toString(), null, new ValidationReport(dir.toString(), null, findings), null, null);
+    }
+
+    private Outcome check(String file, DocumentKind picked, InputStream stdin) {
         boolean isStdin = file.equals("-");
         String source = isStdin ? STDIN_NAME : file;
-        DocumentKind kind;
-        try {
-            kind = kindFor(file);
-        } catch (IllegalArgumentException e) {
-            return new Outcome(source, null, null, e.getMessage());
+        DocumentKind kind = picked;
+        if (kind == null) {
+            try {
+                kind = kindFor(file);
+            } catch (IllegalArgumentException e) {
+                // a file that cannot be read is reported as such, whatever its name
+                if (!isStdin) {
+                    try (InputStream in = InputFiles.open(Path.of(file))) {
+                        // readable: its name is the problem
+                    } catch (InputFiles.Unreadable u) {
+                        return new Outcome(source, null, null, "cannot read " + file + ": " + u.getMessage(), null);
+                    } catch (IOException io) {
+                        return new Outcome(source, null, null, "cannot read " + file + ": " + InputFiles.reason(io),
+                                null);
+                    }
+                }
+                return new Outcome(source, null, null, e.getMessage(), null);
+            }
         }
         if (isStdin) {
             try {
                 ValidationReport r = validate(kind, source, stdin);
-                return new Outcome(source, r.kind(), r, null);
+                return new Outcome(source, r.kind(), r, null, null);
             } catch (IOException e) {
-                return new Outcome(source, kind, null, "cannot read standard input: " + InputFiles.reason(e));
+                return new Outcome(source, kind, null, "cannot read standard input: " + InputFiles.reason(e), null);
             }
         }
         try (InputStream in = InputFiles.open(Path.of(file))) {
             ValidationReport r = validate(kind, source, in);
-            return new Outcome(source, r.kind(), r, null);
+            return new Outcome(source, r.kind(), r, null, null);
         } catch (InputFiles.Unreadable e) {
-            return new Outcome(source, kind, null, "cannot read " + file + ": " + e.getMessage());
+            return new Outcome(source, kind, null, "cannot read " + file + ": " + e.getMessage(), null);
         } catch (IOException e) {
             // reading (not opening) failed, e.g. an I/O error
-            return new Outcome(source, kind, null, "cannot read " + file + ": " + InputFiles.reason(e));
+            return new Outcome(source, kind, null, "cannot read " + file + ": " + InputFiles.reason(e), null);
         }
     }
 }

@@ -40,7 +40,7 @@ class ReadmeImageExamplesIT {
         }
     }
 
-    /** @return the indented code lines of the README section whose heading starts with {@code heading} */
+    /** @return the indented code lines of the README section whose heading starts with {@code heading}, all blocks */
     static List<String> examples(String heading) throws IOException {
         List<String> lines = Files.readAllLines(Repo.path("README.md"));
         List<String> out = new ArrayList<>();
@@ -50,8 +50,6 @@ class ReadmeImageExamplesIT {
                 in = l.startsWith(heading);
             } else if (in && l.startsWith("    ")) {
                 out.add(l.substring(4));
-            } else if (in && !out.isEmpty()) {
-                break;
             }
         }
         return out;
@@ -78,6 +76,10 @@ class ReadmeImageExamplesIT {
             script.add(line);
         }
         assertTrue(script.size() >= 10, script.toString());
+        // the next section inspects the record the last example wrote (run from the examples' directory)
+        String inspect = examples("## Guest roles and image records").stream()
+                .filter(l -> l.startsWith("bin/pika image-record inspect record.json")).findFirst().orElseThrow();
+        script.add("$" + COMMENT.matcher(inspect).replaceAll("$1") + " </dev/null");
         Path tmpdir = Files.createDirectories(tmp.resolve("tmpdir"));
         Proc.Result r = Proc.of("bash", "-euo", "pipefail", "-c", String.join("\n", script) + "\npwd >&2\n")
                 .cwd(Repo.root()).env("TMPDIR", tmpdir.toString()).env("PIKA_JAR", Repo.jar().toString())

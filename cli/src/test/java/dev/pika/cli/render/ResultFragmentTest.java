@@ -16,15 +16,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code pika render result-fragment}: the reference fragment, byte for byte, and what it writes when run. */
 class ResultFragmentTest {
     private static final String FINISHED_AT = "\"finished_at\": \"";
 
     @Test
-    void defaultIsTheTailOfTheReferenceTartScript() {
-        String fragment = pika("render", "result-fragment").ok();
+    void referenceCompatibleIsTheTailOfTheReferenceTartScript() {
+        String fragment = pika("render", "result-fragment", "--reference-compatible").ok();
         for (String fixture : List.of("upstream-tart-script/cargo-test-default.sh",
                 "upstream-tart-script/cargo-test-root-xcode-rust.sh")) {
             String script = Fixtures.text(fixture);
@@ -35,7 +37,14 @@ class ResultFragmentTest {
 
     /** Runs the fragment exactly as the fixture README says the reference's was run. */
     private static Proc.Result runFragment(Path dir, String resultPath, int code) throws IOException {
-        String fragment = pika("render", "result-fragment", "--result-path", resultPath).ok();
+        return runFragment(dir, resultPath, code, true);
+    }
+
+    private static Proc.Result runFragment(Path dir, String resultPath, int code, boolean reference)
+            throws IOException {
+        String fragment = reference
+                ? pika("render", "result-fragment", "--result-path", resultPath, "--reference-compatible").ok()
+                : pika("render", "result-fragment", "--result-path", resultPath).ok();
         Files.writeString(dir.resolve("fragment-rendered.sh"), fragment);
         return Proc.of(List.of(Require.tool("bash").toString(), "-c",
                 "set -euo pipefail; code=" + code + "; . ./fragment-rendered.sh")).cwd(dir).run();
@@ -47,12 +56,17 @@ class ResultFragmentTest {
         return json.substring(0, start) + "T" + json.substring(json.indexOf('"', start));
     }
 
-    @ParameterizedTest(name = "code {0}")
-    @ValueSource(ints = {0, 3})
-    void runUnderBashItWritesWhatTheReferenceWrote(int code, @TempDir Path dir) throws IOException {
+    static Stream<Arguments> codesAndModes() {
+        return Stream.of(Arguments.of(0, true), Arguments.of(3, true), Arguments.of(0, false), Arguments.of(3, false));
+    }
+
+    @ParameterizedTest(name = "code {0}, reference-compatible {1}")
+    @MethodSource("codesAndModes")
+    void runUnderBashItWritesWhatTheReferenceWrote(int code, boolean reference, @TempDir Path dir)
+            throws IOException {
         Path result = dir.resolve("result.json");
         Instant before = Instant.now();
-        Proc.Result run = runFragment(dir, result.toString(), code);
+        Proc.Result run = runFragment(dir, result.toString(), code, reference);
         assertEquals(0, run.exit(), run.err());
         byte[] written = Files.readAllBytes(result);
         String expected = Fixtures.text("upstream-tart-fragment/result-code" + code + ".json");
@@ -77,9 +91,13 @@ class ResultFragmentTest {
         ResultAssertions.assertValidResult(result.toString(), Files.readAllBytes(result));
     }
 
-    @Test
-    void parsesAndPassesShellcheck(@TempDir Path dir) {
-        String fragment = pika("render", "result-fragment", "--result-path", "/tmp/x $y/result.json").ok();
+    @ParameterizedTest(name = "reference-compatible {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void parsesAndPassesShellcheck(boolean reference, @TempDir Path dir) {
+        String fragment = reference
+                ? pika("render", "result-fragment", "--result-path", "/tmp/x $y/result.json", "--reference-compatible")
+                        .ok()
+                : pika("render", "result-fragment", "--result-path", "/tmp/x $y/result.json").ok();
         ScriptChecks.assertBashSyntax(dir, "fragment.sh", fragment);
         ScriptChecks.assertShellcheckClean(dir, "fragment.sh", fragment, ScriptChecks.RESULT_FRAGMENT_EXCLUSIONS);
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Which commands are spliced raw, and that the quoting gives bash back exactly the text. */
 class ShellTest {
     @ParameterizedTest
-    @ValueSource(strings = {"cargo test", "cargo test -p pika-core -- --nocapture", "FOO=1 make check",
+    @ValueSource(strings = {"cargo test", "cargo test -p pika-core -- --nocapture", "make FOO=1 check",
         "./guest-test.sh 7", "  just test  ", "time cargo test", "nix build .#pkgs.x86_64-linux.a,b@c%d+e"})
     void plainCommands(String command) {
         assertTrue(Shell.isPlain(command), command);
@@ -25,7 +25,8 @@ class ShellTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "cargo test; rm -rf x", "a && b", "a | b", "echo $HOME", "echo 'q'",
         "echo \"q\"", "echo a\\b", "a\nb", "echo *", "echo ~", "echo {a,b}", "a\tb", "echo `x`", "a > f",
-        "(sub)", "# comment", "if", "for x in a b", "while true", "echo !x", "a=(1 2)", "echo [ab]", "echo #x"})
+        "(sub)", "# comment", "if", "for x in a b", "while true", "echo !x", "a=(1 2)", "echo [ab]", "echo #x",
+        "FOO=1 make check", "-u nobody id -un", " -n true", "_X=1 env"})
     void notPlainCommands(String command) {
         assertFalse(Shell.isPlain(command), command);
     }

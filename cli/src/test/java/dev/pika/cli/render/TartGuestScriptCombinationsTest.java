@@ -32,9 +32,24 @@ class TartGuestScriptCombinationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("flags")
     void plainCommandParsesAndPassesShellcheck(TartFlags flags, @TempDir Path dir) {
+        for (List<String> mode : List.of(List.<String>of(), List.of("--reference-compatible"))) {
+            String script = render(flags, "cargo test", mode);
+            ScriptChecks.assertBashSyntax(dir, flags.slug() + ".sh", script);
+            ScriptChecks.assertShellcheckClean(dir, flags.slug() + ".sh", script,
+                    ScriptChecks.TART_SCRIPT_EXCLUSIONS);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flags")
+    void theHonestScriptRunsTheCommandInAChildShellAndDefinesTheWriterFirst(TartFlags flags) {
         String script = render(flags, "cargo test", List.of());
-        ScriptChecks.assertBashSyntax(dir, flags.slug() + ".sh", script);
-        ScriptChecks.assertShellcheckClean(dir, flags.slug() + ".sh", script, ScriptChecks.TART_SCRIPT_EXCLUSIONS);
+        String command = flags.runAsRoot() ? "sudo --non-interactive bash -c -- $'cargo test'" : "cargo test";
+        assertTrue(script.contains("\n(\n  set +euo pipefail\n  " + command + "\n)\ncode=$?\n"), script);
+        assertTrue(script.indexOf("pika_write_result() {") < script.indexOf("trap 'pika_on_exit \"$?\"' EXIT"));
+        assertTrue(script.indexOf("trap 'pika_on_exit") < script.indexOf("[pikaci] tart guest booted"));
+        assertTrue(script.endsWith("pika_write_result \"$code\"\n"), script);
+        assertEquals(0, script.lines().filter("\\"::equals).count(), "no lone backslash lines");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,7 +64,7 @@ class TartGuestScriptCombinationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("flags")
     void eachFlagSelectsItsSetupBlocks(TartFlags flags) {
-        String script = render(flags, "cargo test", List.of());
+        String script = render(flags, "cargo test", List.of("--reference-compatible"));
         assertEquals(5, script.lines().filter("\\"::equals).count(), "five lone backslash lines");
         assertEquals(flags.runAsRoot(), script.contains("\nsudo --non-interactive cargo test\n"));
         assertEquals(!flags.runAsRoot(), script.contains("\ncargo test\n"));

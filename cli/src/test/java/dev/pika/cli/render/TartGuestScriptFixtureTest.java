@@ -14,21 +14,24 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code pika render tart-guest-script} reproduces the reference's output byte for byte (CONTRACT.md §8). */
+/**
+ * {@code pika render tart-guest-script --reference-compatible} reproduces the reference's output byte for byte
+ * (CONTRACT.md §8).
+ */
 class TartGuestScriptFixtureTest {
     private static final String DEFAULT = "upstream-tart-script/cargo-test-default.sh";
     private static final String ROOT_XCODE_RUST = "upstream-tart-script/cargo-test-root-xcode-rust.sh";
 
     @Test
     void defaultFlagsAreByteIdenticalToTheReference() {
-        String out = pika("render", "tart-guest-script", "--command", "cargo test").ok();
+        String out = pika("render", "tart-guest-script", "--command", "cargo test", "--reference-compatible").ok();
         assertArrayEquals(Fixtures.bytes(DEFAULT), out.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void rootXcodeRustFlagsAreByteIdenticalToTheReference() {
         String out = pika("render", "tart-guest-script", "--command", "cargo test", "--run-as-root",
-                "--use-host-xcode", "--use-host-rust-toolchain").ok();
+                "--use-host-xcode", "--use-host-rust-toolchain", "--reference-compatible").ok();
         assertArrayEquals(Fixtures.bytes(ROOT_XCODE_RUST), out.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -36,7 +39,7 @@ class TartGuestScriptFixtureTest {
     void explicitDefaultDirectoriesChangeNothing() {
         String out = pika("render", "tart-guest-script", "--command", "cargo test",
                 "--artifacts-dir", "/Volumes/My Shared Files/artifacts",
-                "--workspace-dir", "/Volumes/My Shared Files/workspace").ok();
+                "--workspace-dir", "/Volumes/My Shared Files/workspace", "--reference-compatible").ok();
         assertEquals(Fixtures.text(DEFAULT), out);
     }
 
@@ -44,7 +47,8 @@ class TartGuestScriptFixtureTest {
     void outputFileGetsTheSameBytes(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("guest.sh");
         Files.writeString(file, "old content");
-        String out = pika("render", "tart-guest-script", "--command", "cargo test", "-o", file.toString()).ok();
+        String out = pika("render", "tart-guest-script", "--command", "cargo test", "-o", file.toString(),
+                "--reference-compatible").ok();
         assertEquals("", out);
         assertArrayEquals(Fixtures.bytes(DEFAULT), Files.readAllBytes(file));
         try (var files = Files.list(dir)) {
@@ -54,7 +58,7 @@ class TartGuestScriptFixtureTest {
 
     @Test
     void referenceQuirksAreKept() {
-        String out = pika("render", "tart-guest-script", "--command", "cargo test").ok();
+        String out = pika("render", "tart-guest-script", "--command", "cargo test", "--reference-compatible").ok();
         assertEquals(5, out.lines().filter("\\"::equals).count(), "five lines holding only a backslash");
         assertTrue(out.endsWith("}\nEOF\n\n"), "ends with EOF and an empty line");
         assertFalse(out.startsWith("#!"), "no shebang: Tart runs it as bash -lc SCRIPT");
@@ -64,7 +68,7 @@ class TartGuestScriptFixtureTest {
     void overriddenDirectoriesAreQuotedAndEscaped() {
         String out = pika("render", "tart-guest-script", "--command", "make", "--use-host-rust-toolchain",
                 "--artifacts-dir", "/tmp/a \"q\" $HOME `x` \\b", "--workspace-dir", "/w s",
-                "--rust-toolchain-dir", "/opt/rust $v").ok();
+                "--rust-toolchain-dir", "/opt/rust $v", "--reference-compatible").ok();
         assertTrue(out.contains("ARTIFACTS=\"/tmp/a \\\"q\\\" \\$HOME \\`x\\` \\\\b\"\n"), out);
         assertTrue(out.contains("cat > \"/tmp/a \\\"q\\\" \\$HOME \\`x\\` \\\\b/result.json\" <<EOF\n"), out);
         assertTrue(out.contains("cd \"/w s\"\n"), out);
@@ -104,7 +108,8 @@ class TartGuestScriptFixtureTest {
     void helpDescribesEveryOption() {
         String help = pika("render", "tart-guest-script", "--help").ok();
         for (String option : new String[] {"--command", "--run-as-root", "--use-host-xcode",
-            "--use-host-rust-toolchain", "--artifacts-dir", "--workspace-dir", "--rust-toolchain-dir", "--output"}) {
+            "--use-host-rust-toolchain", "--artifacts-dir", "--workspace-dir", "--rust-toolchain-dir", "--output",
+            "--reference-compatible"}) {
             assertTrue(help.contains(option), option);
         }
     }

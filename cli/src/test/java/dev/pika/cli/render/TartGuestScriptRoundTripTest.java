@@ -99,8 +99,8 @@ class TartGuestScriptRoundTripTest {
                     calls.toString());
         }
         if (!realSudoShadowsStandin()) {
-            assertEquals(flags.runAsRoot(), calls.contains("sudo --non-interactive ./guest-test.sh " + exitCode),
-                    calls.toString());
+            assertEquals(flags.runAsRoot(), calls.contains("sudo --non-interactive bash -c -- ./guest-test.sh\\ "
+                    + exitCode), calls.toString());
         }
     }
 
@@ -129,10 +129,10 @@ class TartGuestScriptRoundTripTest {
     }
 
     @Test
-    void missingXcodeFailsBeforeTheCommandRuns(@TempDir Path dir) throws IOException {
+    void missingXcodeFailsBeforeTheCommandRunsAndTheReferenceLeavesNoResult(@TempDir Path dir) throws IOException {
         GuestSandbox box = GuestSandbox.create(dir);
         Files.delete(box.developerDir.resolve("usr/bin/xcodebuild"));
-        Proc.Result run = box.runScript(render(box, "./guest-test.sh 0", List.of()));
+        Proc.Result run = box.runScript(render(box, "./guest-test.sh 0", List.of("--reference-compatible")));
         assertEquals(1, run.exit());
         assertTrue(box.guestLog().contains("error: no usable Xcode Developer directory found in Tart guest"));
         assertFalse(box.guestLog().contains("guest test running"));

@@ -56,7 +56,8 @@ class UnreadableInputCliIT {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
         assertEquals(2, r.exit(), r.out() + r.err());
         assertEquals("pika: cannot read " + args.get(0) + ": no such file\n"
-                + "pika: cannot read " + sub + ": is a directory\n"
+                + "pika: nothing to check in " + sub + ": no file in it has a canonical name this command checks "
+                + "(-r also looks in its subdirectories)\n"
                 + "pika: cannot read " + fifo + ": a FIFO that no writer opened within 5 s\n"
                 + "pika: cannot read /proc/sys/vm/drop_caches: permission denied\n"
                 + "pika: cannot read " + loop1 + ": too many levels of symbolic links (a symbolic link loop?)\n"

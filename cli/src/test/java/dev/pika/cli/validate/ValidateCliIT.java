@@ -58,22 +58,68 @@ class ValidateCliIT {
     }
 
     @Test
-    void missingFileAndDirectoryExitTwoButOtherFilesAreStillChecked(@TempDir Path dir) throws Exception {
+    void missingFileAndEmptyDirectoryExitTwoButOtherFilesAreStillChecked(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("result.json");
         Files.writeString(good, VALID);
-        Result r = Proc.pika("validate-result", dir.resolve("missing.json").toString(), dir.toString(), good.toString())
-                .run();
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Result r = Proc.pika("validate-result", dir.resolve("missing.json").toString(), empty.toString(),
+                good.toString()).run();
         assertEquals(2, r.exit());
         assertEquals("pika: cannot read " + dir.resolve("missing.json") + ": no such file\n"
-                + "pika: cannot read " + dir + ": is a directory\n", r.err());
+                + "pika: nothing to check in " + empty + ": no file in it has a canonical name this command checks "
+                + "(-r also looks in its subdirectories)\n", r.err());
         assertEquals("1 valid, 0 invalid, 2 unreadable (0 errors, 0 warnings)\n", r.out());
+        Files.writeString(dir.resolve("notes.txt"), VALID);
         Result unnamed = Proc.pika("validate", dir.resolve("notes.txt").toString()).run();
         assertEquals(2, unnamed.exit());
-        assertTrue(unnamed.err().contains("cannot tell what kind of document"), unnamed.err());
+        assertEquals("pika: cannot tell what kind of document " + dir.resolve("notes.txt") + " is: its name names "
+                + "no kind; pass --kind (result, status, events, request, spec, image-record, execution-record)\n",
+                unnamed.err());
         Result missing = Proc.pika("validate-result", dir.resolve("nope.json").toString()).run();
         assertEquals(2, missing.exit());
         assertEquals("pika: cannot read " + dir.resolve("nope.json") + ": no such file\n", missing.err());
         assertFalse(missing.err().contains("Exception"), "no stack trace");
+    }
+
+    @Test
+    void aMissingFileIsNoSuchFileWhateverItsName(@TempDir Path dir) {
+        Result r = Proc.pika("validate", dir.resolve("notes.txt").toString(), dir.resolve("my-result.json").toString())
+                .run();
+        assertEquals(2, r.exit());
+        assertEquals("pika: cannot read " + dir.resolve("notes.txt") + ": no such file\n"
+                + "pika: cannot read " + dir.resolve("my-result.json") + ": no such file\n", r.err());
+    }
+
+    @Test
+    void theFileNameRuleInHelpIsTheOneTheCodeObeys(@TempDir Path dir) throws Exception {
+        String help = Proc.pika("validate", "--help").run().out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("the words of the rest (split at -, _ and .) must name exactly one kind"), help);
+        // every name the help gives as recognised is checked as that kind, and the others need --kind
+        String status = "{\"schema_version\": 1, \"state\": \"booted\", \"updated_at\": "
+                + "\"2026-03-25T20:00:00Z\", \"message\": \"m\"}";
+        String spec = new String(Fixtures.bytes("upstream-test-payloads/RuntimeSpec/accept-sample-runtime-spec.json"),
+                StandardCharsets.UTF_8);
+        String request = "{\"schema_version\": 2, \"command\": \"true\", \"timeout_secs\": 5, "
+                + "\"run_as_root\": false}";
+        for (String[] named : new String[][] {{"result.json", VALID}, {"my-result.json", VALID},
+            {"legacy-result.json", VALID}, {"result-exit9.json", VALID}, {"RESULT.JSON", VALID},
+            {"runtime-spec.json", spec}, {"guest-request-v1.json", request}, {"request.json", request},
+            {"ci.status.json", status}, {"old_status.json", status}}) {
+            Path f = dir.resolve(named[0]);
+            Files.writeString(f, named[1]);
+            Result r = Proc.pika("validate", "--format", "json", f.toString()).run();
+            assertEquals(0, r.exit(), named[0] + ": " + r.out() + r.err());
+        }
+        for (String name : new String[] {"notes.json", "results.json", "status-vs-result.json", "result.txt"}) {
+            Path f = dir.resolve(name);
+            Files.writeString(f, VALID);
+            Result r = Proc.pika("validate", f.toString()).run();
+            assertEquals(2, r.exit(), name);
+            assertTrue(r.err().startsWith("pika: cannot tell what kind of document " + f + " is: its name names "),
+                    r.err());
+        }
+        assertTrue(Proc.pika("validate", dir.resolve("status-vs-result.json").toString()).run().err()
+                .contains("its name names 2 kinds (result, status)"));
     }
 
     @Test

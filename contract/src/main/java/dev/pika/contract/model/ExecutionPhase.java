@@ -4,6 +4,7 @@ package dev.pika.contract.model;
  * A timed phase of a remote Linux VM execution ({@code RemoteLinuxVmPhase}, CONTRACT.md §6). JSON form:
  * exact snake_case.
  */
+@Serde.Rust("RemoteLinuxVmPhase")
 public enum ExecutionPhase implements WireValue {
     /** Host directories are prepared. */
     PREPARE_DIRECTORIES,

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param incusImage the image the guest ran from, or null when absent (JSON {@code null} decodes to null)
  * @param phases     the timed phases in order (null means none)
  */
+@Serde.Rust("RemoteLinuxVmExecutionRecord")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"backend", "incus_image", "phases"})
 public record ExecutionRecord(

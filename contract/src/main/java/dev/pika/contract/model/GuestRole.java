@@ -8,6 +8,7 @@ import java.util.Optional;
  * <p>JSON form is the kebab-case {@link #id()}, matched exactly. Text form (CLI flags, environment) is
  * trimmed first, see {@link #parse(String)}.
  */
+@Serde.Rust("IncusGuestRole")
 public enum GuestRole implements WireValue {
     /** The managed OpenClaw agent VM. */
     MANAGED_OPENCLAW("managed-openclaw", "pika-agent/dev", "managed-openclaw-incus-image",

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param alias       the image alias, e.g. {@code pikaci/dev}; required
  * @param fingerprint the image's fingerprint (64 lowercase hex digits as Incus reports it), or null when unknown
  */
+@Serde.Rust("RemoteLinuxVmImageRecord")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"guest_role", "project", "alias", "fingerprint"})
 public record ImageRecord(

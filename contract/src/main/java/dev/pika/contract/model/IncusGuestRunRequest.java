@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.pika.contract.ContractConstants;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +28,23 @@ import java.util.Objects;
  *                      refuses 0
  * @param runAsRoot     whether the guest runs the command as root (else as the unprivileged CI user)
  */
+@Serde.Rust("IncusGuestRunRequest")
+@Serde.Removed(value = {"workspace_dir", "cargo_home_dir", "target_dir", "xdg_state_home_dir", "home_dir"},
+        hint = IncusGuestRunRequest.V1_PATHS_HINT)
 @JsonPropertyOrder({"schema_version", "command", "timeout_secs", "run_as_root"})
 public record IncusGuestRunRequest(
-        @JsonProperty(value = "schema_version", required = true) long schemaVersion,
+        @Serde.Rust("u32") @JsonProperty(value = "schema_version", required = true) long schemaVersion,
         @JsonProperty(value = "command", required = true) String command,
-        @JsonProperty(value = "timeout_secs", required = true)
+        @Serde.Rust("u64") @JsonProperty(value = "timeout_secs", required = true)
         @JsonSerialize(using = Unsigned.U64Serializer.class)
         @JsonDeserialize(using = Unsigned.U64Deserializer.class) long timeoutSecs,
         @JsonProperty(value = "run_as_root", required = true) boolean runAsRoot) {
+
+    /** The hint for a version-1 request: which guest-owned paths replaced its directory fields. */
+    public static final String V1_PATHS_HINT = "schema version 2 removed the host-supplied directories (workspace_dir, "
+            + "cargo_home_dir, target_dir, xdg_state_home_dir, home_dir): the guest image owns those paths now "
+            + "(/workspace/snapshot, /cargo-home, /cargo-target, /run/pika-cloud/xdg-state, /root for root, "
+            + "/home/pikaci otherwise); drop the field and set schema_version to 2 (CONTRACT.md §3)";
 
     /**
      * The version-1 fields that version 2 removed, each with the guest-owned path that replaced it
@@ -88,16 +98,12 @@ public record IncusGuestRunRequest(
      * @return the problems, empty when the guest would run this request
      */
     public List<String> guestProblems() {
+        ValueRules.MapValues doc = new ValueRules.MapValues()
+                .put("/schema_version", schemaVersion)
+                .put("/command", command)
+                .put("/timeout_secs", new BigInteger(Long.toUnsignedString(timeoutSecs)));
         List<String> problems = new ArrayList<>();
-        if (schemaVersion != ContractConstants.INCUS_GUEST_RUN_REQUEST_SCHEMA_VERSION) {
-            problems.add("unsupported Incus guest request schema_version=" + schemaVersion);
-        }
-        if (command.isEmpty()) {
-            problems.add("Incus guest request is missing non-empty string field `command`");
-        }
-        if (timeoutSecs == 0) {
-            problems.add("Incus guest request is missing positive integer field `timeout_secs`");
-        }
+        ValueRules.guestRequest(doc, v -> problems.add(v.message()));
         return List.copyOf(problems);
     }
 }

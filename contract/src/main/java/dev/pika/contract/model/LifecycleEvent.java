@@ -27,12 +27,13 @@ import java.util.Objects;
  * @param bootId        the guest's kernel boot id, or null when absent
  * @param details       any JSON value, or null when absent (a JSON {@code null} decodes to null too)
  */
+@Serde.Rust("LifecycleEvent")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schema_version", "seq", "timestamp", "kind", "message", "boot_id", "details"})
 public record LifecycleEvent(
-        @JsonProperty(value = "schema_version", required = true) long schemaVersion,
-        @JsonProperty(value = "seq", required = true)
+        @Serde.Rust("u32") @JsonProperty(value = "schema_version", required = true) long schemaVersion,
+        @Serde.Rust("u64") @JsonProperty(value = "seq", required = true)
         @JsonSerialize(using = Unsigned.U64Serializer.class)
         @JsonDeserialize(using = Unsigned.U64Deserializer.class) long seq,
         @JsonProperty(value = "timestamp", required = true) String timestamp,

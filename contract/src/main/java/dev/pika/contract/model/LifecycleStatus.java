@@ -23,11 +23,12 @@ import java.util.Objects;
  * @param bootId        the guest's kernel boot id, or null when absent
  * @param details       any JSON value, or null when absent (a JSON {@code null} decodes to null too)
  */
+@Serde.Rust("LifecycleStatus")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schema_version", "state", "updated_at", "message", "boot_id", "details"})
 public record LifecycleStatus(
-        @JsonProperty(value = "schema_version", required = true) long schemaVersion,
+        @Serde.Rust("u32") @JsonProperty(value = "schema_version", required = true) long schemaVersion,
         @JsonProperty(value = "state", required = true) RuntimeState state,
         @JsonProperty(value = "updated_at", required = true) String updatedAt,
         @JsonProperty(value = "message", required = true) String message,

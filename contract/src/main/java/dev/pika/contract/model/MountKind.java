@@ -4,6 +4,7 @@ package dev.pika.contract.model;
  * What a runtime mount is for ({@code RuntimeMountKind}, CONTRACT.md §4). JSON form: the exact snake_case
  * {@link #wire()} string; {@link #label()} is the short label the Incus plan uses in device names.
  */
+@Serde.Rust("RuntimeMountKind")
 public enum MountKind implements WireValue {
     /** A volume that outlives the runtime (label {@code persist}). */
     PERSISTENT_VOLUME,

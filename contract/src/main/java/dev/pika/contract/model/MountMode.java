@@ -3,6 +3,7 @@ package dev.pika.contract.model;
 /**
  * Access mode of a runtime mount ({@code RuntimeMountMode}, CONTRACT.md §4). JSON form: exact snake_case.
  */
+@Serde.Rust("RuntimeMountMode")
 public enum MountMode implements WireValue {
     /** The guest may only read; planned as a read-only virtiofs disk. */
     READ_ONLY,

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param includeResult whether to collect {@code result.json}
  * @param artifactGlobs glob patterns (relative to the artifacts directory) of artifacts to collect
  */
+@Serde.Rust("OutputCollectionPolicy")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"mode", "include_logs", "include_result", "artifact_globs"})
 public record OutputCollectionPolicy(

@@ -19,13 +19,14 @@ import java.util.Objects;
  * @param finishedAt RFC 3339 text
  * @param durationMs u64 duration in milliseconds, held with unsigned meaning (see {@link Unsigned})
  */
+@Serde.Rust("RemoteLinuxVmPhaseRecord")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"phase", "started_at", "finished_at", "duration_ms"})
 public record PhaseRecord(
         @JsonProperty(value = "phase", required = true) ExecutionPhase phase,
         @JsonProperty(value = "started_at", required = true) String startedAt,
         @JsonProperty(value = "finished_at", required = true) String finishedAt,
-        @JsonProperty(value = "duration_ms", required = true)
+        @Serde.Rust("u64") @JsonProperty(value = "duration_ms", required = true)
         @JsonSerialize(using = Unsigned.U64Serializer.class)
         @JsonDeserialize(using = Unsigned.U64Deserializer.class) long durationMs) {
 

@@ -3,6 +3,7 @@ package dev.pika.contract.model;
 /**
  * How long the host keeps a runtime ({@code RetentionPolicy}, CONTRACT.md §4). JSON form: exact snake_case.
  */
+@Serde.Rust("RetentionPolicy")
 public enum RetentionPolicy implements WireValue {
     /** Destroy the instance when it completes (the default). */
     DESTROY_ON_COMPLETION,

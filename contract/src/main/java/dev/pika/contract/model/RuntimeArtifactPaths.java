@@ -19,6 +19,7 @@ import java.util.List;
  * @param statusPath guest path of {@code status.json}
  * @param resultPath guest path of {@code result.json}
  */
+@Serde.Rust("RuntimeArtifactPaths")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"events_path", "status_path", "result_path"})
 public record RuntimeArtifactPaths(
@@ -48,17 +49,12 @@ public record RuntimeArtifactPaths(
      * @return one message per non-canonical path, empty when all are canonical
      */
     public List<String> validateCanonicalPaths(String fieldPrefix) {
+        ValueRules.MapValues doc = new ValueRules.MapValues()
+                .put("/events_path", eventsPath)
+                .put("/status_path", statusPath)
+                .put("/result_path", resultPath);
         List<String> problems = new ArrayList<>();
-        check(problems, fieldPrefix, "status_path", statusPath, ContractConstants.STATUS_PATH);
-        check(problems, fieldPrefix, "events_path", eventsPath, ContractConstants.EVENTS_PATH);
-        check(problems, fieldPrefix, "result_path", resultPath, ContractConstants.RESULT_PATH);
+        ValueRules.canonicalArtifactPaths(fieldPrefix, doc, v -> problems.add(v.message()));
         return List.copyOf(problems);
-    }
-
-    private static void check(List<String> problems, String prefix, String field, String actual, String expected) {
-        if (!actual.equals(expected)) {
-            problems.add(prefix + "." + field + " must use canonical path " + RustText.debugQuote(expected)
-                    + ", got " + RustText.debugQuote(actual));
-        }
     }
 }

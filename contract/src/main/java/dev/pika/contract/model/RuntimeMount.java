@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param mode      read-only or read-write
  * @param required  whether the runtime must fail when the mount is unavailable
  */
+@Serde.Rust("RuntimeMount")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"kind", "guest_path", "source", "mode", "required"})
 public record RuntimeMount(

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param guestLogPath     the guest log file
  * @param artifactsDir     the artifacts directory
  */
+@Serde.Rust("RuntimePaths")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"state_dir", "events_path", "status_path", "result_path", "guest_request_path", "logs_dir",
         "guest_log_path", "artifacts_dir"})

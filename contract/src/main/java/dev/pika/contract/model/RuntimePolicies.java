@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param retentionPolicy  how long to keep the instance
  * @param outputCollection which outputs to collect (null given to the constructor means the default)
  */
+@Serde.Rust("RuntimePolicies")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"restart_policy", "retention_policy", "output_collection"})
 public record RuntimePolicies(

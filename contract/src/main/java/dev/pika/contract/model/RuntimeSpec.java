@@ -7,11 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -39,6 +36,12 @@ import java.util.SortedMap;
  * @param labels       string labels (null means none)
  * @param metadata     free-form JSON metadata (null means none)
  */
+@Serde.Rust("RuntimeSpec")
+@Serde.Tolerated("provider")
+@Serde.Removed(value = "bootstrap", hint = "`bootstrap` was removed: move `bootstrap.entry_command` to the top-level "
+        + "`entry_command`; `bootstrap.guest_request_path` is now `paths.guest_request_path` (CONTRACT.md §4)")
+@Serde.Removed(value = "lifecycle_root", hint = "`lifecycle_root` was removed: the lifecycle directory is "
+        + "`paths.state_dir` (default /run/pika-cloud) (CONTRACT.md §4)")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"identity", "incus", "resources", "mounts", "paths", "policies", "entry_command", "labels",
         "metadata"})
@@ -108,71 +111,22 @@ public record RuntimeSpec(
      * @return the violations in rule order, empty when the spec is valid
      */
     public List<SpecViolation> validate() {
-        List<SpecViolation> out = new ArrayList<>();
-        nonEmpty(out, "identity.runtime_id", "/identity/runtime_id", identity.runtimeId());
-        nonEmpty(out, "identity.instance_name", "/identity/instance_name", identity.instanceName());
-        nonEmpty(out, "incus.project", "/incus/project", incus.project());
-        nonEmpty(out, "incus.profile", "/incus/profile", incus.profile());
-        nonEmpty(out, "incus.image_alias", "/incus/image_alias", incus.imageAlias());
-
-        Set<String> badPaths = new HashSet<>();
-        for (Map.Entry<String, String> e : paths.byField().entrySet()) {
-            if (!absoluteNormalized(out, "paths." + e.getKey(), "/paths/" + e.getKey(), e.getValue())) {
-                badPaths.add(e.getKey());
-            }
-        }
-        if (!badPaths.contains("state_dir")) {
-            for (Map.Entry<String, String> e : paths.byField().entrySet()) {
-                String field = e.getKey();
-                if (!field.equals("state_dir") && !badPaths.contains(field)
-                        && !e.getValue().startsWith(paths.stateDir())) {
-                    out.add(SpecViolation.invalidPath("paths." + field, "/paths/" + field, e.getValue(),
-                            "must stay under paths.state_dir"));
-                }
-            }
-        }
-
-        if (entryCommand != null) {
-            nonEmpty(out, "entry_command", "/entry_command", entryCommand);
-        }
-
-        Set<String> guestPaths = new HashSet<>();
+        ValueRules.MapValues doc = new ValueRules.MapValues()
+                .put("/identity/runtime_id", identity.runtimeId())
+                .put("/identity/instance_name", identity.instanceName())
+                .put("/incus/project", incus.project())
+                .put("/incus/profile", incus.profile())
+                .put("/incus/image_alias", incus.imageAlias())
+                .put("/entry_command", entryCommand)
+                .put("/mounts", mounts);
+        paths.byField().forEach((field, value) -> doc.put("/paths/" + field, value));
         for (int i = 0; i < mounts.size(); i++) {
-            RuntimeMount mount = mounts.get(i);
-            nonEmpty(out, "mount.source", "/mounts/" + i + "/source", mount.source());
-            String pointer = "/mounts/" + i + "/guest_path";
-            if (absoluteNormalized(out, "mount.guest_path", pointer, mount.guestPath())
-                    && !guestPaths.add(mount.guestPath())) {
-                out.add(SpecViolation.duplicateMountGuestPath(pointer, mount.guestPath()));
-            }
+            doc.put("/mounts/" + i + "/source", mounts.get(i).source());
+            doc.put("/mounts/" + i + "/guest_path", mounts.get(i).guestPath());
         }
+        List<SpecViolation> out = new ArrayList<>();
+        ValueRules.runtimeSpec(doc, v -> out.add(SpecViolation.of(v)));
         return List.copyOf(out);
-    }
-
-    private static boolean nonEmpty(List<SpecViolation> out, String field, String pointer, String value) {
-        if (RustText.isBlank(value)) {
-            out.add(SpecViolation.emptyField(field, pointer));
-            return false;
-        }
-        return true;
-    }
-
-    /** Rust's {@code Path::is_absolute} and "no {@code Component::ParentDir}" on Unix. */
-    private static boolean absoluteNormalized(List<SpecViolation> out, String field, String pointer, String value) {
-        if (!nonEmpty(out, field, pointer, value)) {
-            return false;
-        }
-        if (!value.startsWith("/")) {
-            out.add(SpecViolation.invalidPath(field, pointer, value, "must be absolute"));
-            return false;
-        }
-        for (String component : value.split("/", -1)) {
-            if (component.equals("..")) {
-                out.add(SpecViolation.invalidPath(field, pointer, value, "must not contain parent traversal"));
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -182,6 +136,7 @@ public record RuntimeSpec(
      * @param runtimeId    the host's runtime id
      * @param instanceName the Incus instance name
      */
+    @Serde.Rust("RuntimeIdentity")
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"runtime_id", "instance_name"})
     public record Identity(
@@ -204,6 +159,7 @@ public record RuntimeSpec(
      * @param profile    the Incus profile
      * @param imageAlias the image alias to launch, e.g. {@code pikaci/dev}
      */
+    @Serde.Rust("IncusRuntimeConfig")
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"project", "profile", "image_alias"})
     public record IncusConfig(
@@ -228,13 +184,14 @@ public record RuntimeSpec(
      * @param memoryMib   memory in MiB (2^20 bytes), 0..4294967295, or null
      * @param rootDiskGib root disk size in GiB (2^30 bytes), 0..4294967295, or null
      */
+    @Serde.Rust("RuntimeResources")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonPropertyOrder({"vcpu_count", "memory_mib", "root_disk_gib"})
     public record Resources(
-            @JsonProperty("vcpu_count") Integer vcpuCount,
-            @JsonProperty("memory_mib") Long memoryMib,
-            @JsonProperty("root_disk_gib") Long rootDiskGib) {
+            @Serde.Rust("u8") @JsonProperty("vcpu_count") Integer vcpuCount,
+            @Serde.Rust("u32") @JsonProperty("memory_mib") Long memoryMib,
+            @Serde.Rust("u32") @JsonProperty("root_disk_gib") Long rootDiskGib) {
 
         /** No limits. */
         public static final Resources NONE = new Resources(null, null, null);

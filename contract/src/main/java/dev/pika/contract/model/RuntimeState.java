@@ -4,6 +4,8 @@ package dev.pika.contract.model;
  * Lifecycle state of a runtime: the {@code state} of a status snapshot and the {@code kind} of a lifecycle event
  * ({@code RuntimeState}, CONTRACT.md §2). JSON form: the exact snake_case {@link #wire()} string.
  */
+@Serde.Rust("RuntimeState")
+@Serde.Removed(value = "passed", hint = "use `completed`: the legacy `passed` was hard-cut (CONTRACT.md §2)")
 public enum RuntimeState implements WireValue {
     /** The runtime was requested but not yet provisioned. */
     REQUESTED,

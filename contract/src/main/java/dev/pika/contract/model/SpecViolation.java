@@ -1,5 +1,6 @@
 package dev.pika.contract.model;
 
+import dev.pika.contract.Rule;
 import java.util.Objects;
 
 /**
@@ -19,21 +20,21 @@ public record SpecViolation(Kind kind, String field, String pointer, String valu
     /** The reference's error variants. */
     public enum Kind {
         /** Rules 1, 2, 4, 5: {@code runtime spec field `F` must be non-empty}. */
-        EMPTY_FIELD("spec-empty-field"),
+        EMPTY_FIELD(Rule.SPEC_EMPTY_FIELD),
         /** Rules 2, 3, 5: {@code runtime spec path `F` = `V` is invalid: REASON}. */
-        INVALID_PATH("spec-invalid-path"),
+        INVALID_PATH(Rule.SPEC_INVALID_PATH),
         /** Rule 5: {@code runtime spec mount guest_path `P` must be unique}. */
-        DUPLICATE_MOUNT_GUEST_PATH("spec-duplicate-mount-guest-path");
+        DUPLICATE_MOUNT_GUEST_PATH(Rule.SPEC_DUPLICATE_MOUNT_GUEST_PATH);
 
-        private final String ruleId;
+        private final Rule rule;
 
-        Kind(String ruleId) {
-            this.ruleId = ruleId;
+        Kind(Rule rule) {
+            this.rule = rule;
         }
 
         /** @return a stable kebab-case rule id for findings, e.g. {@code spec-invalid-path} */
         public String ruleId() {
-            return ruleId;
+            return rule.id();
         }
     }
 
@@ -44,18 +45,17 @@ public record SpecViolation(Kind kind, String field, String pointer, String valu
         Objects.requireNonNull(message, "message");
     }
 
-    static SpecViolation emptyField(String field, String pointer) {
-        return new SpecViolation(Kind.EMPTY_FIELD, field, pointer, null,
-                "runtime spec field `" + field + "` must be non-empty");
-    }
-
-    static SpecViolation invalidPath(String field, String pointer, String path, String reason) {
-        return new SpecViolation(Kind.INVALID_PATH, field, pointer, path,
-                "runtime spec path `" + field + "` = `" + path + "` is invalid: " + reason);
-    }
-
-    static SpecViolation duplicateMountGuestPath(String pointer, String guestPath) {
-        return new SpecViolation(Kind.DUPLICATE_MOUNT_GUEST_PATH, "mount.guest_path", pointer, guestPath,
-                "runtime spec mount guest_path `" + guestPath + "` must be unique");
+    /**
+     * @param v a violation of one of the spec rules ({@link ValueRules#runtimeSpec})
+     * @return the same as a spec violation
+     * @throws IllegalArgumentException when {@code v} is not a spec rule
+     */
+    static SpecViolation of(ValueRules.Violation v) {
+        for (Kind k : Kind.values()) {
+            if (k.rule == v.rule()) {
+                return new SpecViolation(k, v.field(), v.pointer(), v.value(), v.message());
+            }
+        }
+        throw new IllegalArgumentException("not a runtime spec rule: " + v.rule());
     }
 }

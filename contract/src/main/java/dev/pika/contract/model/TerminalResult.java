@@ -29,11 +29,12 @@ import java.util.Objects;
  * @param exitCode      the guest command's exit code (i32), or null when absent
  * @param details       any JSON value, or null when absent (a JSON {@code null} decodes to null too)
  */
+@Serde.Rust("RuntimeTerminalResult")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schema_version", "status", "finished_at", "message", "exit_code", "details"})
 public record TerminalResult(
-        @JsonProperty(value = "schema_version", required = true) long schemaVersion,
+        @Serde.Rust("u32") @JsonProperty(value = "schema_version", required = true) long schemaVersion,
         @JsonProperty(value = "status", required = true) TerminalStatus status,
         @JsonProperty(value = "finished_at", required = true) String finishedAt,
         @JsonProperty(value = "message", required = true) String message,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.pika.contract.model.MountKind;
 import dev.pika.contract.model.RustText;
+import dev.pika.contract.model.Serde;
 import dev.pika.contract.model.SerdeDefault;
 import dev.pika.contract.model.RuntimeMount;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
  * @param ioBus      the disk's {@code io.bus}, {@link #READ_ONLY_DISK_IO_BUS} for read-only mounts, else null
  * @param required   whether the runtime must fail without this mount
  */
+@Serde.Rust("IncusPlannedMount")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"kind", "source", "guest_path", "device_name", "read_only", "io_bus", "required"})

@@ -10,6 +10,7 @@ import dev.pika.contract.model.ContractJson;
 import dev.pika.contract.model.RuntimePaths;
 import dev.pika.contract.model.RuntimePolicies;
 import dev.pika.contract.model.RuntimeSpec;
+import dev.pika.contract.model.Serde;
 import dev.pika.contract.model.SerdeDefault;
 import dev.pika.contract.model.SpecViolation;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ import java.util.TreeMap;
  * @param labels       from the spec (null means none)
  * @param metadata     from the spec (null means none)
  */
+@Serde.Rust("IncusRuntimePlan")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"identity", "incus", "resources", "paths", "policies", "entry_command", "mounts", "labels",
         "metadata"})

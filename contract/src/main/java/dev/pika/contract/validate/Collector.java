@@ -1,6 +1,7 @@
 package dev.pika.contract.validate;
 
 import dev.pika.contract.Finding;
+import dev.pika.contract.Rule;
 import dev.pika.contract.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ final class Collector {
 
     void add(Severity severity, String rule, int line, int column, int endLine, int endColumn, String pointer,
              String message, String hint) {
+        assert registered(rule, severity) : "rule `" + rule + "` as " + severity + " is not in the registry "
+                + "(dev.pika.contract.Rule)";
         if (severity == Severity.ERROR) {
             errors++;
         }
@@ -37,6 +40,18 @@ final class Collector {
             return;
         }
         findings.add(new Finding(severity, rule, source, line, column, endLine, endColumn, pointer, message, hint));
+    }
+
+    /** A finding under a rule of fixed severity, at a node. */
+    void add(Rule rule, Node at, String message, String hint) {
+        Severity severity = rule.severity().orElseThrow(() -> new IllegalArgumentException(rule + " has no fixed "
+                + "severity"));
+        add(severity, rule.id(), at.line, at.column, at.endLine, at.endColumn, at.pointer(), message, hint);
+    }
+
+    /** @return true when {@code rule} is in the registry and allows {@code severity} */
+    static boolean registered(String rule, Severity severity) {
+        return Rule.byId(rule).map(r -> r.severity().map(s -> s == severity).orElse(true)).orElse(false);
     }
 
     void error(String rule, Node at, String message, String hint) {

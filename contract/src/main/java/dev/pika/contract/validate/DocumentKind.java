@@ -1,5 +1,7 @@
 package dev.pika.contract.validate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -59,39 +61,73 @@ public enum DocumentKind {
     }
 
     /**
-     * Guesses the kind from a file name: the canonical names ({@code result.json}, {@code status.json},
-     * {@code events.jsonl}, {@code guest-request.json}) and, failing those, a name that starts with
-     * {@code result}, {@code status}, {@code events} or {@code guest-request}/{@code request}, or ends in
-     * {@code .jsonl} (an event stream).
-     *
-     * @param fileName the base name of a file
-     * @return the kind, or empty when the name says nothing
+     * @param name a file's base name
+     * @return the kind whose canonical file name it is exactly ({@code result.json}, …), or empty
      */
-    public static Optional<DocumentKind> fromFileName(String fileName) {
-        String n = fileName.toLowerCase(Locale.ROOT);
+    public static Optional<DocumentKind> fromCanonicalFileName(String name) {
         for (DocumentKind k : values()) {
-            if (n.equals(k.canonicalFileName)) {
+            if (k.canonicalFileName.equals(name)) {
                 return Optional.of(k);
             }
         }
+        return Optional.empty();
+    }
+
+    /**
+     * The one rule that tells a document's kind from its file name, as {@code pika validate --help} states it;
+     * {@link #fromFileName} implements it.
+     */
+    public static final String FILE_NAME_RULE = "A file's kind comes from its name (letter case ignored): a name "
+            + "ending in .jsonl is an event stream; otherwise the name must end in .json, and the words of the rest "
+            + "(split at -, _ and .) must name exactly one kind: result, status, events, request (or "
+            + "guest-request), spec, image-record or execution-record. So result.json, my-result.json, "
+            + "result-exit9.json, runtime-spec.json and guest-request-v1.json are recognised; notes.json, "
+            + "results.json and status-vs-result.json (two kinds) need --kind.";
+
+    /**
+     * The words of each kind's file names ({@link #FILE_NAME_RULE}), in declaration order.
+     *
+     * @return the kind's words; a multi-word name is joined by {@code -}
+     */
+    private List<String> nameWords() {
+        return switch (this) {
+            case REQUEST -> List.of("request", "guest-request");
+            default -> List.of(id);
+        };
+    }
+
+    /**
+     * Tells the kind from a file name by {@link #FILE_NAME_RULE}.
+     *
+     * @param fileName the base name of a file
+     * @return the kind, or empty when the name names no kind or two kinds
+     */
+    public static Optional<DocumentKind> fromFileName(String fileName) {
+        List<DocumentKind> kinds = namedBy(fileName);
+        return kinds.size() == 1 ? Optional.of(kinds.get(0)) : Optional.empty();
+    }
+
+    /**
+     * @param fileName the base name of a file
+     * @return every kind whose words the name contains by {@link #FILE_NAME_RULE} (more than one: ambiguous)
+     */
+    public static List<DocumentKind> namedBy(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".jsonl")) {
-            return Optional.of(EVENTS);
+            return List.of(EVENTS);
         }
         if (!n.endsWith(".json")) {
-            return Optional.empty();
+            return List.of();
         }
-        if (n.startsWith("result")) {
-            return Optional.of(RESULT);
+        String words = "-" + n.substring(0, n.length() - ".json".length()).replace('_', '-').replace('.', '-') + "-";
+        List<DocumentKind> found = new ArrayList<>();
+        for (DocumentKind k : values()) {
+            for (String w : k.nameWords()) {
+                if (words.contains("-" + w + "-") && !found.contains(k)) {
+                    found.add(k);
+                }
+            }
         }
-        if (n.startsWith("status")) {
-            return Optional.of(STATUS);
-        }
-        if (n.startsWith("guest-request") || n.startsWith("request")) {
-            return Optional.of(REQUEST);
-        }
-        if (n.startsWith("spec") || n.startsWith("runtime-spec")) {
-            return Optional.of(SPEC);
-        }
-        return Optional.empty();
+        return found;
     }
 }

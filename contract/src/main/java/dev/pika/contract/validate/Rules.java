@@ -2,11 +2,10 @@ package dev.pika.contract.validate;
 
 import dev.pika.contract.ContractConstants;
 import dev.pika.contract.model.GuestRole;
-import dev.pika.contract.model.RustText;
+import dev.pika.contract.model.ValueRules;
 import java.math.BigInteger;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -159,132 +158,65 @@ final class Rules {
         timestamp(root, "timestamp", out);
     };
 
-    /** The guest's own checks on a decoded v2 request (CONTRACT.md §3): errors. */
-    static final DocumentRules REQUEST = (root, out) -> {
-        Node v = root.get("schema_version");
-        if (v != null && v.integer() != null && !v.integer().equals(
-                BigInteger.valueOf(ContractConstants.INCUS_GUEST_RUN_REQUEST_SCHEMA_VERSION))) {
-            out.error("unsupported-schema-version", v, "unsupported Incus guest request schema_version="
-                    + v.integer() + " (the guest accepts only "
-                    + ContractConstants.INCUS_GUEST_RUN_REQUEST_SCHEMA_VERSION + ")",
-                    v.integer().equals(BigInteger.ONE) ? Schemas.V1_PATHS_HINT : null);
-        }
-        Node cmd = root.get("command");
-        if (cmd != null && cmd.text() != null && cmd.text().isEmpty()) {
-            // the guest refuses only an empty string (`not command`); whitespace is run as given
-            out.error("empty-command", cmd, "`command` must be non-empty", null);
-        }
-        Node timeout = root.get("timeout_secs");
-        if (timeout != null && timeout.integer() != null && timeout.integer().signum() == 0) {
-            out.error("zero-timeout", timeout, "`timeout_secs` must be greater than 0 (seconds)", null);
-        }
-    };
-
-    /** The runtime spec's validation rules 1–5, in the reference's order (CONTRACT.md §4): errors. */
-    static final DocumentRules SPEC = Rules::spec;
-
-    private static void spec(Node root, Collector out) {
-        // 1. non-empty after Rust's trim()
-        String[][] required = {
-            {"identity", "runtime_id"}, {"identity", "instance_name"},
-            {"incus", "project"}, {"incus", "profile"}, {"incus", "image_alias"}};
-        for (String[] path : required) {
-            Node parent = root.get(path[0]);
-            Node n = parent == null ? null : parent.get(path[1]);
-            if (n != null && n.text() != null && RustText.isBlank(n.text())) {
-                out.error("spec-empty-field", n, emptyField(path[0] + "." + path[1]), null);
-            }
-        }
-        // 2. every path non-empty, absolute, without `..` (defaults are the canonical paths, always valid)
-        Node paths = root.get("paths");
-        Map<String, String> values = new HashMap<>();
-        Map<String, Node> nodes = new HashMap<>();
-        java.util.Set<String> broken = new java.util.HashSet<>();
-        for (String f : Schemas.PATH_FIELDS) {
-            Node n = paths == null ? null : paths.get(f);
-            if (n != null && n.text() != null) {
-                values.put(f, n.text());
-                nodes.put(f, n);
-                if (!pathRule(n, "paths." + f, "spec-invalid-path", out)) {
-                    broken.add(f);
-                }
-            } else {
-                values.put(f, canonical(f));
-            }
-        }
-        // 3. every other path starts with state_dir: a plain string prefix, as the reference's
-        //    `value.starts_with(state_dir)` (so `/run/pika-cloudX/…` passes under `/run/pika-cloud`)
-        String stateDir = values.get("state_dir");
-        Node stateNode = nodes.get("state_dir");
-        for (String f : Schemas.PATH_FIELDS) {
-            String value = values.get(f);
-            if (f.equals("state_dir") || broken.contains(f) || value.startsWith(stateDir)) {
-                continue;
-            }
-            Node n = nodes.get(f);
-            String message = "runtime spec path `paths." + f + "` = `" + value
-                    + "` is invalid: must stay under paths.state_dir";
-            if (n != null) {
-                out.error("spec-invalid-path", n, message, "paths.state_dir is `" + stateDir + "`");
-            } else {
-                // a defaulted path that the custom state_dir no longer contains: point at state_dir
-                out.error("spec-invalid-path", stateNode, message, "`paths." + f + "` defaults to `" + value
-                        + "`: set it explicitly under `" + stateDir + "`");
-            }
-        }
-        // 4. entry_command
-        Node entry = root.get("entry_command");
-        if (entry != null && entry.text() != null && RustText.isBlank(entry.text())) {
-            out.error("spec-empty-field", entry, emptyField("entry_command"), null);
-        }
-        // 5. mounts: source non-empty, guest_path a valid path, guest paths unique (exact strings)
-        Node mounts = root.get("mounts");
-        Map<String, Node> seen = new HashMap<>();
-        if (mounts != null) {
-            for (Node m : mounts.items()) {
-                Node source = m.get("source");
-                if (source != null && source.text() != null && RustText.isBlank(source.text())) {
-                    out.error("spec-empty-field", source, emptyField("mount.source"), null);
-                }
-                Node gp = m.get("guest_path");
-                if (gp == null || gp.text() == null) {
-                    continue;
-                }
-                pathRule(gp, "mount.guest_path", "spec-invalid-path", out);
-                Node first = seen.putIfAbsent(gp.text(), gp);
-                if (first != null) {
-                    out.error("spec-duplicate-mount-guest-path", gp, "runtime spec mount guest_path `" + gp.text()
-                            + "` must be unique", "first used at " + first.pointer() + " (line " + first.line()
-                            + ")");
-                }
-            }
-        }
-        legacyBootstrap(root, out);
-    }
-
-    private static String emptyField(String field) {
-        return "runtime spec field `" + field + "` must be non-empty";
-    }
+    /** The guest's own checks on a decoded v2 request (CONTRACT.md §3): errors ({@link ValueRules#guestRequest}). */
+    static final DocumentRules REQUEST = (root, out) -> ValueRules.guestRequest(values(root), report(root, out));
 
     /**
-     * The reference's {@code validate_absolute_normalized_path}: non-empty, absolute, no {@code ..}.
-     *
-     * @return true when the path passed
+     * The runtime spec's validation rules 1–5, in the reference's order (CONTRACT.md §4): errors
+     * ({@link ValueRules#runtimeSpec}); then the lint about the removed {@code bootstrap}.
      */
-    private static boolean pathRule(Node n, String field, String rule, Collector out) {
-        String value = n.text();
-        if (RustText.isBlank(value)) {
-            out.error("spec-empty-field", n, emptyField(field), null);
-        } else if (!value.startsWith("/")) {
-            out.error(rule, n, "runtime spec path `" + field + "` = `" + value + "` is invalid: must be absolute",
-                    null);
-        } else if (Arrays.asList(value.split("/")).contains("..")) {
-            out.error(rule, n, "runtime spec path `" + field + "` = `" + value
-                    + "` is invalid: must not contain parent traversal", null);
-        } else {
-            return true;
+    static final DocumentRules SPEC = (root, out) -> {
+        ValueRules.runtimeSpec(values(root), report(root, out));
+        legacyBootstrap(root, out);
+    };
+
+    /** @return the node at an RFC 6901 pointer below {@code root} (plain field names and indexes), or null */
+    static Node at(Node root, String pointer) {
+        Node n = root;
+        for (String segment : pointer.substring(1).split("/")) {
+            if (n == null || segment.isEmpty()) {
+                return segment.isEmpty() ? n : null;
+            }
+            if (n.kind() == Node.Kind.ARRAY) {
+                List<Node> items = n.items();
+                int i = Integer.parseInt(segment);
+                n = i < items.size() ? items.get(i) : null;
+            } else {
+                n = n.get(segment);
+            }
         }
-        return false;
+        return n;
+    }
+
+    /** @return the value rules' view of a validated document */
+    static ValueRules.Values values(Node root) {
+        return new ValueRules.Values() {
+            @Override
+            public String text(String pointer) {
+                Node n = at(root, pointer);
+                return n == null ? null : n.text();
+            }
+
+            @Override
+            public BigInteger integer(String pointer) {
+                Node n = at(root, pointer);
+                return n == null ? null : n.integer();
+            }
+
+            @Override
+            public int size(String pointer) {
+                Node n = at(root, pointer);
+                return n == null ? 0 : n.items().size();
+            }
+        };
+    }
+
+    /** @return a sink turning value rule violations into findings at the value they name */
+    static Consumer<ValueRules.Violation> report(Node root, Collector out) {
+        return v -> {
+            Node n = at(root, v.shownAt());
+            out.add(v.rule(), n != null ? n : root, v.message(), v.hint());
+        };
     }
 
     private static void legacyBootstrap(Node root, Collector out) {
@@ -298,20 +230,6 @@ final class Rules {
                     + "entry command `" + cmd.text() + "` is lost", "set the top-level `entry_command` to `"
                     + cmd.text() + "` (CONTRACT.md §4)");
         }
-    }
-
-    static String canonical(String pathField) {
-        return switch (pathField) {
-            case "state_dir" -> ContractConstants.RUNTIME_STATE_DIR;
-            case "events_path" -> ContractConstants.EVENTS_PATH;
-            case "status_path" -> ContractConstants.STATUS_PATH;
-            case "result_path" -> ContractConstants.RESULT_PATH;
-            case "guest_request_path" -> ContractConstants.GUEST_REQUEST_PATH;
-            case "logs_dir" -> ContractConstants.LOGS_DIR;
-            case "guest_log_path" -> ContractConstants.GUEST_LOG_PATH;
-            case "artifacts_dir" -> ContractConstants.ARTIFACTS_DIR;
-            default -> throw new IllegalArgumentException(pathField);
-        };
     }
 
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");

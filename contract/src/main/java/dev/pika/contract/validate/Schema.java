@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The type model the streaming validator checks documents against: a transcription of the reference's serde
- * types (CONTRACT.md §1). Each {@link Type} knows the name serde uses in "expected …" messages.
+ * The vocabulary of the type model the streaming validator checks documents against: the reference's serde
+ * types (CONTRACT.md §1). The contract's types themselves ({@link Schemas}) are generated from the
+ * {@code model/} records. Each {@link Type} knows the name serde uses in "expected …" messages.
  */
 public final class Schema {
     private Schema() {
@@ -256,6 +257,12 @@ public final class Schema {
         /** An unknown name that was removed from the contract, with the hint to show. */
         public ObjBuilder legacy(String fieldName, String hint) {
             legacy.put(fieldName, hint);
+            return this;
+        }
+
+        /** Unknown names that were removed from the contract together, with the one hint they share. */
+        public ObjBuilder legacy(List<String> fieldNames, String hint) {
+            fieldNames.forEach(n -> legacy.put(n, hint));
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.pika.contract.validate;
 
 import com.fasterxml.jackson.core.JsonParser;
 import dev.pika.contract.Severity;
+import dev.pika.contract.model.ValueRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,14 +216,7 @@ public final class Validator {
         Collector out = new Collector(sourceName);
         Node root = walk(Schemas.RUNTIME_ARTIFACT_PATHS, out, bytes, 0, bytes.length, 0);
         if (root != null) {
-            for (String f : List.of("events_path", "status_path", "result_path")) {
-                Node n = root.get(f);
-                String canonical = Rules.canonical(f);
-                if (n != null && n.text() != null && !n.text().equals(canonical)) {
-                    out.error("non-canonical-path", n, prefix + "." + f + " must use canonical path \"" + canonical
-                            + "\", got \"" + n.text() + "\"", null);
-                }
-            }
+            ValueRules.canonicalArtifactPaths(prefix, Rules.values(root), Rules.report(root, out));
         }
         return out.findings();
     }

@@ -233,7 +233,7 @@ class OneRuleBrokenPropertyTest {
             ObjectNode paths = o.putObject("paths");
             for (String f : Schemas.PATH_FIELDS) {
                 if (r.nextBoolean()) {
-                    paths.put(f, Rules.canonical(f));
+                    paths.put(f, dev.pika.contract.model.ValueRules.CANONICAL_PATHS.get(f));
                 }
             }
         }
