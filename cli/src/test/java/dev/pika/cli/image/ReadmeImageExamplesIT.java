@@ -79,7 +79,8 @@ class ReadmeImageExamplesIT {
         // the next section inspects the record the last example wrote (run from the examples' directory)
         String inspect = examples("## Guest roles and image records").stream()
                 .filter(l -> l.startsWith("bin/pika image-record inspect record.json")).findFirst().orElseThrow();
-        script.add("$" + COMMENT.matcher(inspect).replaceAll("$1") + " </dev/null");
+        // (without its trailing `-`, stdin, which has nothing here)
+        script.add("$" + COMMENT.matcher(inspect).replaceAll("$1").replaceAll(" -$", ""));
         Path tmpdir = Files.createDirectories(tmp.resolve("tmpdir"));
         Proc.Result r = Proc.of("bash", "-euo", "pipefail", "-c", String.join("\n", script) + "\npwd >&2\n")
                 .cwd(Repo.root()).env("TMPDIR", tmpdir.toString()).env("PIKA_JAR", Repo.jar().toString())
