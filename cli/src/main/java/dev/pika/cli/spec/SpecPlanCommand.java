@@ -75,7 +75,7 @@ public final class SpecPlanCommand implements Callable<Integer> {
             ReportFormat reportFormat = f == Format.json ? ReportFormat.json : ReportFormat.text;
             ReportWriter writer = reportFormat.writer(
                     new ReportWriter.Settings(out, false, false, ReportWriter.Details.NONE));
-            Outcome outcome = new Outcome(source, DocumentKind.SPEC, report, null);
+            Outcome outcome = new Outcome(source, DocumentKind.SPEC, report, null, null);
             writer.document(outcome);
             writer.finish(List.of(outcome), ReportWriter.Summary.of(List.of(outcome),
                     new ReportWriter.Settings(out, false, false, ReportWriter.Details.NONE)));
