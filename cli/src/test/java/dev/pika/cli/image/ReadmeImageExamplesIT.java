@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,14 +31,8 @@ class ReadmeImageExamplesIT {
     @TempDir
     Path tmp;
 
-    private String project;
-
-    @AfterEach
-    void dropProject() {
-        if (project != null) {
-            RoleImages.dropProject(project);
-        }
-    }
+    @RegisterExtension
+    final RoleImages.Project projects = new RoleImages.Project();
 
     /** @return the indented code lines of the README section whose heading starts with {@code heading}, all blocks */
     static List<String> examples(String heading) throws IOException {
@@ -59,8 +53,7 @@ class ReadmeImageExamplesIT {
     void theReadmesImageExamplesRunAsWritten() throws IOException {
         Require.tool("sshd");
         Require.tool("incus-remote");
-        project = "pika-readme-" + Long.toHexString(System.nanoTime() & 0xffffffL);
-        RoleImages.createProject(project);
+        String project = projects.create("pika-readme-");
         List<String> script = new ArrayList<>();
         for (String line : examples("## Role images")) {
             Matcher m = COMMENT.matcher(line);
