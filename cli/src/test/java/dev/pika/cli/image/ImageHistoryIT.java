@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,19 +36,13 @@ class ImageHistoryIT {
     static Path tmp;
 
     /** Each test's own project (the same image can be in one project only once). */
+    @RegisterExtension
+    final RoleImages.Project projects = new RoleImages.Project();
     private String project;
 
     @BeforeEach
     void ownProject() {
-        project = "pika-hist-" + Long.toHexString(System.nanoTime() & 0xffffffL);
-        RoleImages.createProject(project);
-    }
-
-    @AfterEach
-    void dropProject() {
-        if (project != null) {
-            RoleImages.dropProject(project);
-        }
+        project = projects.create("pika-hist-");
     }
 
     /** Builds four images (seeds a to d) once, in a committed flake checkout. */

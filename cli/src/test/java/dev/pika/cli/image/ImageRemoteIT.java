@@ -14,9 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,20 +31,14 @@ class ImageRemoteIT {
     @TempDir
     Path tmp;
 
+    @RegisterExtension
+    final RoleImages.Project projects = new RoleImages.Project();
     private String project;
 
     @BeforeEach
     void ownProject() {
         Require.tool("incus-remote");
-        project = "pika-remote-" + Long.toHexString(System.nanoTime() & 0xffffffL);
-        RoleImages.createProject(project);
-    }
-
-    @AfterEach
-    void dropProject() {
-        if (project != null) {
-            RoleImages.dropProject(project);
-        }
+        project = projects.create("pika-remote-");
     }
 
     /** @return a bin dir whose ssh and scp write {@code calls/PROGRAM} and exit 99 */

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Test support for the image history ITs: a throw-away Incus project, real images built by Nix from
@@ -31,6 +33,29 @@ final class RoleImages {
 
     /** One built image: its out-link and its Incus fingerprint (SHA-256 of metadata.tar.xz + disk.qcow2). */
     record Built(Path outLink, String fingerprint, String storePath) {
+    }
+
+    /**
+     * A test's own Incus project ({@code @RegisterExtension}): {@link #create} makes one with a random name, and it
+     * is dropped after the test with its instances and images.
+     */
+    static final class Project implements AfterEachCallback {
+        private String name;
+
+        /** @return the new project's name, {@code prefix} plus random hex digits */
+        String create(String prefix) {
+            name = prefix + Long.toHexString(System.nanoTime() & 0xffffffL);
+            createProject(name);
+            return name;
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (name != null) {
+                dropProject(name);
+                name = null;
+            }
+        }
     }
 
     /** Requires Incus and Nix (skips, or fails under CI=true), then creates {@code project} with a root disk. */
