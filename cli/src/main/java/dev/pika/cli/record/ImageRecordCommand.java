@@ -45,10 +45,11 @@ public final class ImageRecordCommand extends CommandGroup {
 
     /** {@code pika image-record inspect FILE…}. */
     @Command(name = "inspect", mixinStandardHelpOptions = true,
-            description = {"Check image records and show what they say. A file holds an image record, an "
-                + "execution record (its image record is `incus_image`), or a JSON array of either (checked "
-                + "element by element; findings point at /0/alias and so on). The reference decoder's verdict "
-                + "decides validity; the legacy key `role` is accepted for `guest_role`.",
+            description = {"Check image records and show what they say. A file holds one image record or one "
+                + "execution record (its image record is `incus_image`). A top-level JSON array is one record in "
+                + "serde's positional form, as the reference reads it (warning positional-struct). Many records "
+                + "at once: JSON Lines, one record per line (--lines, or a FILE named *.jsonl). The reference "
+                + "decoder's verdict decides validity; the legacy key `role` is accepted for `guest_role`.",
                 "",
                 "Lint (warnings; errors under --strict):",
                 "  " + ImageRecords.RULE_ROLE_CUSTOM_ALIAS + "  role recorded with an alias that is no",
@@ -65,12 +66,13 @@ public final class ImageRecordCommand extends CommandGroup {
                 "        guest role (recorded), implied role (whose default alias it is),",
                 "        whether the alias is the role's default; then a summary line.",
                 "  json  {valid, strict, summary, documents: [{source, kind, valid,",
-                "        findings, array, records: [{pointer, kind, image_pointer, alias,",
+                "        findings, lines, records: [{line, pointer, kind, image_pointer, alias,",
                 "        project, fingerprint, short_fingerprint, guest_role, implied_role,",
                 "        uses_default_alias}]}]}",
                 "",
                 "Examples:",
                 "  pika image-record inspect image-record.json",
+                "  pika image-record inspect --lines records.txt",
                 "  pika image-record from-incus --role pikaci-runner --local \\",
                 "      | pika image-record inspect -"})
     public static final class Inspect extends ValidateSupport implements Callable<Integer> {
@@ -83,6 +85,10 @@ public final class ImageRecordCommand extends CommandGroup {
                     + "object with backend, phases or incus_image is an execution record, anything else an "
                     + "image record).")
         String kind;
+
+        @Option(names = "--lines", description = "Read every FILE as JSON Lines: each line that is not blank is "
+                + "one record (a FILE named *.jsonl is always read so).")
+        boolean lines;
 
         private final Map<ValidationReport, ImageRecords.Inspection> inspections =
                 Collections.synchronizedMap(new IdentityHashMap<>());
@@ -99,7 +105,9 @@ public final class ImageRecordCommand extends CommandGroup {
 
         @Override
         protected ValidationReport validate(DocumentKind forced, String source, InputStream in) throws IOException {
-            ImageRecords.Inspection inspection = ImageRecords.inspect(source, in, forced, limits());
+            ImageRecords.Inspection inspection = lines || source.endsWith(".jsonl")
+                    ? ImageRecords.inspectLines(source, in, forced, limits())
+                    : ImageRecords.inspect(source, in, forced, limits());
             inspections.put(inspection.report(), inspection);
             return inspection.report();
         }
@@ -108,7 +116,7 @@ public final class ImageRecordCommand extends CommandGroup {
         protected void printDetails(ValidationReport report, PrintWriter out) {
             ImageRecords.Inspection inspection = inspections.get(report);
             for (ImageRecords.Entry e : inspection.entries()) {
-                out.println(Display.escape(report.source()) + (e.pointer().isEmpty() ? "" : " " + Display.escape(e.pointer())) + ": "
+                out.println(Display.escape(report.source()) + (inspection.lines() ? ":" + e.line() : "") + ": "
                         + e.kind().title());
                 if (!e.hasImage()) {
                     out.println("  no image record (incus_image is missing or null)");
@@ -139,10 +147,11 @@ public final class ImageRecordCommand extends CommandGroup {
         @Override
         protected void writeDetails(ValidationReport report, JsonGenerator g) throws IOException {
             ImageRecords.Inspection inspection = inspections.get(report);
-            g.writeBooleanField("array", inspection.array());
+            g.writeBooleanField("lines", inspection.lines());
             g.writeArrayFieldStart("records");
             for (ImageRecords.Entry e : inspection.entries()) {
                 g.writeStartObject();
+                g.writeNumberField("line", e.line());
                 g.writeStringField("pointer", e.pointer());
                 g.writeStringField("kind", e.kind().id());
                 g.writeStringField("image_pointer", e.imagePointer());

@@ -78,24 +78,25 @@ class InspectCommandTest {
     }
 
     @Test
-    void jsonGivesFullAndShortFingerprintRolesAndPointersPerElement() throws IOException {
-        Path p = write("records.json", "[\n"
-                + "{\"guest_role\":\"pikaci-runner\",\"project\":\"p\",\"alias\":\"pikaci/dev\",\"fingerprint\":\""
-                + FP + "\"},\n"
+    void jsonLinesGiveFullAndShortFingerprintRolesAndLinesPerRecord() throws IOException {
+        Path p = write("records.txt", "{\"guest_role\":\"pikaci-runner\",\"project\":\"p\",\"alias\":\"pikaci/dev\","
+                + "\"fingerprint\":\"" + FP + "\"}\n"
+                + "\n"
                 + "{\"backend\":\"incus\",\"incus_image\":{\"role\":\"managed-openclaw\",\"project\":\"p\","
-                + "\"alias\":\"pikaci/dev\"},\"phases\":[]}\n]");
-        CliRun r = pika("image-record", "inspect", "--format", "json", p.toString());
+                + "\"alias\":\"pikaci/dev\"},\"phases\":[]}\n");
+        CliRun r = pika("image-record", "inspect", "--lines", "--format", "json", p.toString());
         assertEquals(0, r.exitCode(), r.err());
         JsonNode doc = assertJson(r.out()).get("documents").get(0);
         assertTrue(doc.get("valid").booleanValue());
-        assertTrue(doc.get("array").booleanValue());
+        assertTrue(doc.get("lines").booleanValue());
         JsonNode finding = doc.get("findings").get(0);
         assertEquals("recorded-role-mismatch", finding.get("rule").asText());
-        assertEquals("/1/incus_image/role", finding.get("pointer").asText());
+        assertEquals("/incus_image/role", finding.get("pointer").asText());
         assertEquals(3, finding.get("line").intValue());
         assertEquals(42, finding.get("column").intValue());
         JsonNode first = doc.get("records").get(0);
-        assertEquals("/0", first.get("pointer").asText());
+        assertEquals(1, first.get("line").intValue());
+        assertEquals("", first.get("pointer").asText());
         assertEquals("image-record", first.get("kind").asText());
         assertEquals(FP, first.get("fingerprint").asText());
         assertEquals(FP.substring(0, 12), first.get("short_fingerprint").asText());
@@ -103,8 +104,9 @@ class InspectCommandTest {
         assertEquals("pikaci-runner", first.get("implied_role").asText());
         assertTrue(first.get("uses_default_alias").booleanValue());
         JsonNode second = doc.get("records").get(1);
+        assertEquals(3, second.get("line").intValue());
         assertEquals("execution-record", second.get("kind").asText());
-        assertEquals("/1/incus_image", second.get("image_pointer").asText());
+        assertEquals("/incus_image", second.get("image_pointer").asText());
         assertEquals("managed-openclaw", second.get("guest_role").asText());
         assertEquals("pikaci-runner", second.get("implied_role").asText());
         assertFalse(second.get("uses_default_alias").booleanValue());
@@ -112,13 +114,36 @@ class InspectCommandTest {
     }
 
     @Test
-    void invalidRecordExitsOneWithLocatedError() throws IOException {
-        Path p = write("bad.json", "[{\"project\":\"p\",\"alias\":\"a\"},\n {\"project\":\"p\",\"alias\":7}]");
+    void aJsonlFileIsReadLineByLineAndABadLineIsLocated() throws IOException {
+        Path p = write("bad.jsonl", "{\"project\":\"p\",\"alias\":\"a\"}\n {\"project\":\"p\",\"alias\":7}\n");
         CliRun r = pika("image-record", "inspect", p.toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.out().contains(p + ":2:25: error[invalid-type]: invalid type: integer `7`, expected a string "
-                + "(at /1/alias)"), r.out());
+                + "(at /alias)"), r.out());
+        assertTrue(r.out().contains(p + ":1: image record\n"), r.out());
         assertTrue(r.out().endsWith("0 valid, 1 invalid (1 error, 0 warnings)\n"), r.out());
+    }
+
+    @Test
+    void aTopLevelArrayIsOnePositionalRecordNotAList() throws IOException {
+        Path ok = write("positional.json", "[null,\"p\",\"pikaci/dev\"]");
+        CliRun r = pika("image-record", "inspect", ok.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains(ok + ":1:1: warning[positional-struct]: "), r.out());
+        assertTrue(r.out().contains(ok + ": image record\n  alias          pikaci/dev\n  project        p\n"), r.out());
+        assertEquals(1, pika("image-record", "inspect", "--strict", "-q", ok.toString()).exitCode(),
+                "the positional form is a warning: an error under --strict");
+
+        Path empty = write("empty.json", "[]");
+        CliRun e = pika("image-record", "inspect", empty.toString());
+        assertEquals(1, e.exitCode());
+        assertTrue(e.out().contains("error[invalid-length]: invalid length 1, expected struct "
+                + "RemoteLinuxVmImageRecord with 4 elements"), e.out());
+
+        Path list = write("list.json", "[{\"project\":\"p\",\"alias\":\"a\"}]");
+        CliRun l = pika("image-record", "inspect", list.toString());
+        assertEquals(1, l.exitCode(), "a list of records is not one record: " + l.out());
+        assertTrue(l.out().contains("(at /0)"), l.out());
     }
 
     @Test

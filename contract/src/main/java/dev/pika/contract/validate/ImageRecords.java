@@ -18,12 +18,15 @@ import java.util.Set;
  *   <li>a standalone image record ({@code RemoteLinuxVmImageRecord});</li>
  *   <li>an execution record ({@code RemoteLinuxVmExecutionRecord}), whose image record is under
  *       {@code incus_image};</li>
- *   <li>a JSON array of either, in any mix — pika's extension: the reference decodes one record per document.
- *       Each element is checked exactly as the reference checks a document of its kind, and findings point into
- *       the array ({@code /0/alias}, {@code /1/incus_image/fingerprint}).</li>
  * </ul>
- * The kind of a document or element is told from its content unless forced: an object with a {@code backend},
- * {@code phases} or {@code incus_image} field is an execution record, anything else an image record. The
+ * A top-level JSON array is one record in serde's positional form ({@code [guest_role, project, alias,
+ * fingerprint]}), as the reference reads it (valid with a {@code positional-struct} warning; {@code []} is serde's
+ * "invalid length 0, expected struct RemoteLinuxVmImageRecord with 4 elements"). Many records at once are read
+ * only in an explicit form: JSON Lines ({@link #inspectLines}), one record per line, each checked exactly as the
+ * reference checks a document of its kind (findings carry the file's line numbers).
+ * The kind of a record is told from its content unless forced: an object with a {@code backend},
+ * {@code phases} or {@code incus_image} field is an execution record, anything else (a positional array too) an
+ * image record. The
  * verdict and findings are the validator's ({@link Validator}), with the image record lint of
  * {@link #RULE_ROLE_CUSTOM_ALIAS}, {@link #RULE_ROLE_MISMATCH} and {@link #RULE_FINGERPRINT_FORMAT} (warnings).
  */
@@ -48,7 +51,8 @@ public final class ImageRecords {
      * One record found in a document: an image record, or an execution record and the image record it holds.
      * Values are those that decoded; a field with an error is null.
      *
-     * @param pointer      the JSON pointer of the record in the document ({@code ""}, or {@code /0} in an array)
+     * @param line         the line the record starts on (1 for a single document; its line in JSON Lines)
+     * @param pointer      the JSON pointer of the record in its document ({@code ""})
      * @param kind         {@link DocumentKind#IMAGE_RECORD} or {@link DocumentKind#EXECUTION_RECORD}
      * @param imagePointer the pointer of the image record ({@code pointer} itself, or {@code …/incus_image}), or
      *                     null when an execution record has no image record ({@code incus_image} missing or null)
@@ -57,7 +61,7 @@ public final class ImageRecords {
      * @param alias        the image alias, or null
      * @param fingerprint  the image fingerprint, or null
      */
-    public record Entry(String pointer, DocumentKind kind, String imagePointer, GuestRole guestRole, String project,
+    public record Entry(int line, String pointer, DocumentKind kind, String imagePointer, GuestRole guestRole, String project,
                         String alias, String fingerprint) {
         /** @return whether there is an image record (false for an execution record without {@code incus_image}) */
         public boolean hasImage() {
@@ -91,12 +95,12 @@ public final class ImageRecords {
     }
 
     /**
-     * @param report  the findings and verdict; its kind is the document's (for an array: the elements' kind when
+     * @param report  the findings and verdict; its kind is the document's (for JSON Lines: the records' kind when
      *                they all have one, else {@link DocumentKind#IMAGE_RECORD})
-     * @param array   whether the document is a JSON array of records
-     * @param entries the records, in document order (elements that are not objects are left out)
+     * @param lines   whether the document was read as JSON Lines (one record per line)
+     * @param entries the records that decoded far enough to be shown, in document order
      */
-    public record Inspection(ValidationReport report, boolean array, List<Entry> entries) {
+    public record Inspection(ValidationReport report, boolean lines, List<Entry> entries) {
         public Inspection {
             entries = List.copyOf(entries);
         }
@@ -147,96 +151,107 @@ public final class ImageRecords {
      */
     public static Inspection inspect(String sourceName, InputStream in, DocumentKind forced, Limits limits)
             throws IOException {
-        if (forced != null && forced != DocumentKind.IMAGE_RECORD && forced != DocumentKind.EXECUTION_RECORD) {
-            throw new IllegalArgumentException("not a record kind: " + forced.id());
-        }
+        requireRecordKind(forced);
         Collector out = new Collector(sourceName);
         byte[] bytes = Validator.readDocument(in, out, limits);
         if (bytes == null) {
             return new Inspection(new ValidationReport(sourceName, forced == null ? DocumentKind.IMAGE_RECORD
                     : forced, out.findings()), false, List.of());
         }
-        Shape shape = shape(bytes, forced);
+        DocumentKind docKind = forced != null ? forced : kindOf(bytes, 0, bytes.length);
         List<Entry> entries = new ArrayList<>();
-        DocumentKind docKind;
-        if (shape.array()) {
-            List<DocumentKind> kinds = shape.kinds();
-            Node root = Validator.walk(out, bytes, 0, bytes.length, 0,
-                    w -> w.documentArray(i -> Validator.schema(kindAt(kinds, i, forced))));
-            if (root != null && root.kind() == Node.Kind.ARRAY) {
-                for (Node item : root.items()) {
-                    DocumentKind k = kindAt(kinds, Integer.parseInt(segmentOf(item)), forced);
-                    Validator.rules(k).check(item, out);
-                    entries.add(entry(item, k));
+        Node root = Validator.walk(Validator.schema(docKind), out, bytes, 0, bytes.length, 0);
+        if (root != null) {
+            Validator.rules(docKind).check(root, out);
+            entries.add(entry(1, root, docKind));
+        }
+        return new Inspection(new ValidationReport(sourceName, docKind, out.findings()), false, entries);
+    }
+
+    /**
+     * Inspects JSON Lines read from a stream (not closed), at most {@code limits.maxBytes()} in all: every line
+     * that is not blank is one record (object or positional array), checked exactly as the reference checks a
+     * document of its kind; findings carry the line numbers of the file. A bad line does not stop the others.
+     *
+     * @param sourceName the name for findings
+     * @param in         the records, one per line ({@code \n} or {@code \r\n})
+     * @param forced     the kind to check records as, or null to tell each line's kind from its content
+     * @param limits     the byte limit
+     * @return the inspection; its kind is the records' kind when they all have one, else an image record's
+     * @throws IOException when reading {@code in} fails
+     * @throws IllegalArgumentException when {@code forced} is not a record kind
+     */
+    public static Inspection inspectLines(String sourceName, InputStream in, DocumentKind forced, Limits limits)
+            throws IOException {
+        requireRecordKind(forced);
+        Collector out = new Collector(sourceName);
+        byte[] bytes = Validator.readDocument(in, out, limits);
+        List<Entry> entries = new ArrayList<>();
+        List<DocumentKind> kinds = new ArrayList<>();
+        if (bytes != null) {
+            int lineNo = 0;
+            for (int pos = 0; pos < bytes.length; ) {
+                int nl = pos;
+                while (nl < bytes.length && bytes[nl] != '\n') {
+                    nl++;
                 }
-            }
-            // a forced kind is the document's kind even for an empty array (found by ExecutionRecordFuzzTest)
-            docKind = forced != null ? forced
-                    : kinds.isEmpty() || kinds.stream().distinct().count() > 1 ? DocumentKind.IMAGE_RECORD
-                    : kinds.get(0);
-        } else {
-            docKind = shape.kinds().get(0);
-            Node root = Validator.walk(Validator.schema(docKind), out, bytes, 0, bytes.length, 0);
-            if (root != null) {
-                Validator.rules(docKind).check(root, out);
-                entries.add(entry(root, docKind));
+                lineNo++;
+                int end = nl > pos && bytes[nl - 1] == '\r' ? nl - 1 : nl;
+                if (!blank(bytes, pos, end)) {
+                    DocumentKind k = forced != null ? forced : kindOf(bytes, pos, end - pos);
+                    kinds.add(k);
+                    Node root = Validator.walk(Validator.schema(k), out, bytes, pos, end - pos, lineNo - 1);
+                    if (root != null) {
+                        Validator.rules(k).check(root, out);
+                        entries.add(entry(lineNo, root, k));
+                    }
+                }
+                pos = nl + 1;
             }
         }
-        return new Inspection(new ValidationReport(sourceName, docKind, out.findings()), shape.array(), entries);
+        DocumentKind docKind = forced != null ? forced
+                : kinds.isEmpty() || kinds.stream().distinct().count() > 1 ? DocumentKind.IMAGE_RECORD
+                : kinds.get(0);
+        return new Inspection(new ValidationReport(sourceName, docKind, out.findings()), true, entries);
     }
 
-    private static DocumentKind kindAt(List<DocumentKind> kinds, int i, DocumentKind forced) {
-        if (forced != null) {
-            return forced;
+    private static void requireRecordKind(DocumentKind forced) {
+        if (forced != null && forced != DocumentKind.IMAGE_RECORD && forced != DocumentKind.EXECUTION_RECORD) {
+            throw new IllegalArgumentException("not a record kind: " + forced.id());
         }
-        return i < kinds.size() ? kinds.get(i) : DocumentKind.IMAGE_RECORD;
     }
 
-    private static String segmentOf(Node n) {
-        String p = n.pointer();
-        return p.substring(p.lastIndexOf('/') + 1);
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b[k] != ' ' && b[k] != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static Entry entry(Node record, DocumentKind kind) {
+    private static Entry entry(int line, Node record, DocumentKind kind) {
         Node image = kind == DocumentKind.EXECUTION_RECORD ? record.get("incus_image") : record;
         if (image == null || image.kind() != Node.Kind.OBJECT) {
-            return new Entry(record.pointer(), kind, null, null, null, null, null);
+            return new Entry(line, record.pointer(), kind, null, null, null, null, null);
         }
         Node role = image.get("guest_role");
         GuestRole guestRole = role == null || role.text() == null ? null : GuestRole.fromId(role.text()).orElse(null);
-        return new Entry(record.pointer(), kind, image.pointer(), guestRole, image.textOf("project"),
+        return new Entry(line, record.pointer(), kind, image.pointer(), guestRole, image.textOf("project"),
                 image.textOf("alias"), image.textOf("fingerprint"));
     }
 
     /**
-     * @param array whether the top-level value is an array
-     * @param kinds the kind of the document, or of each element up to the first syntax error
+     * Tells the kind of the record in {@code bytes[off, off+len)} from its field names: an execution record when a
+     * top-level object has {@code backend}, {@code phases} or {@code incus_image}, else (a positional array, a
+     * syntax error, anything else) an image record. The walk reports any problem itself.
      */
-    private record Shape(boolean array, List<DocumentKind> kinds) {
-    }
-
-    /** A quick first pass that tells the document's shape and each record's kind from its field names. */
-    private static Shape shape(byte[] bytes, DocumentKind forced) {
-        List<DocumentKind> kinds = new ArrayList<>();
-        boolean array = false;
-        try (JsonParser p = Walker.FACTORY.createParser(bytes)) {
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.START_ARRAY) {
-                array = true;
-                while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
-                    kinds.add(forced != null ? forced : kindOf(p));
-                    p.skipChildren();
-                }
-            } else if (t != null) {
-                kinds.add(forced != null ? forced : kindOf(p));
-            }
+    private static DocumentKind kindOf(byte[] bytes, int off, int len) {
+        try (JsonParser p = Walker.FACTORY.createParser(bytes, off, len)) {
+            return p.nextToken() == null ? DocumentKind.IMAGE_RECORD : kindOf(p);
         } catch (IOException e) {
-            // a syntax error or limit: the walk reports it, and the kinds found so far are all that is needed
+            return DocumentKind.IMAGE_RECORD;
         }
-        if (!array && kinds.isEmpty()) {
-            kinds.add(forced != null ? forced : DocumentKind.IMAGE_RECORD);
-        }
-        return new Shape(array, kinds);
     }
 
     /** Reads the object at the parser (if it is one) and tells its kind; leaves the parser on its last token. */

@@ -252,7 +252,7 @@ public final class Validator {
         }
     }
 
-    /** How a walk reads its document ({@link Walker#document}, {@link Walker#documentArray}). */
+    /** How a walk reads its document ({@link Walker#document}). */
     interface WalkBody {
         Node walk(Walker w) throws IOException;
     }

@@ -75,21 +75,6 @@ final class Walker {
     }
 
     /**
-     * Walks a whole document that is a JSON array, checking element {@code i} against {@code elementType(i)} — for
-     * lists whose elements are not all of one type (pika's lists of image and execution records). A top-level value
-     * that is not an array is reported against {@code elementType(0)}.
-     *
-     * @param elementType the expected type of each element, by index
-     * @return the array's node (holding the elements that were usable), or null
-     * @throws IOException when the underlying input cannot be read
-     */
-    Node documentArray(IntFunction<Schema.Type> elementType) throws IOException {
-        return document(() -> p.currentToken() == JsonToken.START_ARRAY
-                ? array(elementType, null, null)
-                : mismatch(new Schema.Array(elementType.apply(0)), null, null));
-    }
-
-    /**
      * Walks the next of several top-level values in one input (a chunk of event lines), with no trailing check.
      * Syntax and limit problems propagate instead of becoming findings: the caller redoes the chunk line by line.
      *

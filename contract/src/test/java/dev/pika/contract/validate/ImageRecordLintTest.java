@@ -129,32 +129,39 @@ class ImageRecordLintTest {
                 "/incus_image/fingerprint");
     }
 
+    static ImageRecords.Inspection lines(String jsonLines) {
+        try {
+            return ImageRecords.inspectLines("r.jsonl",
+                    new java.io.ByteArrayInputStream(jsonLines.getBytes(StandardCharsets.UTF_8)), null, Limits.DEFAULT);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
-    void arrayElementsAreCheckedAndPointedAtByIndex() {
-        String doc = "[\n"
-                + "  {\"project\": \"p\", \"alias\": \"pikaci/dev\", \"fingerprint\": \"" + FP + "\"},\n"
-                + "  {\"guest_role\": \"pikaci-runner\", \"project\": \"p\", \"alias\": \"x/y\"},\n"
+    void jsonLinesAreCheckedLineByLineWithTheFilesLineNumbers() {
+        String doc = "  {\"project\": \"p\", \"alias\": \"pikaci/dev\", \"fingerprint\": \"" + FP + "\"}\n"
+                + "  {\"guest_role\": \"pikaci-runner\", \"project\": \"p\", \"alias\": \"x/y\"}\r\n"
+                + "\n"
                 + "  {\"backend\": \"incus\", \"incus_image\": {\"project\": \"p\", \"alias\": \"a\", "
-                + "\"fingerprint\": \"zz\"}, \"phases\": []},\n"
-                + "  {\"project\": \"p\"}\n"
-                + "]";
-        ImageRecords.Inspection in = inspect(doc);
+                + "\"fingerprint\": \"zz\"}, \"phases\": []}\n"
+                + "  {\"project\": \"p\"}\n";
+        ImageRecords.Inspection in = lines(doc);
         List<Finding> fs = in.report().findings();
         assertEquals(3, fs.size(), fs::toString);
-        // the decoder's findings come first (one pass over the document), then the lint of each element
-        assertAt(fs.get(1), ImageRecords.RULE_ROLE_CUSTOM_ALIAS, 3, 18, 32, "/1/guest_role");
-        assertAt(fs.get(2), ImageRecords.RULE_FINGERPRINT_FORMAT, 4, 85, 88, "/2/incus_image/fingerprint");
-        Finding missing = fs.get(0);
+        assertAt(fs.get(0), ImageRecords.RULE_ROLE_CUSTOM_ALIAS, 2, 18, 32, "/guest_role");
+        assertAt(fs.get(1), ImageRecords.RULE_FINGERPRINT_FORMAT, 4, 85, 88, "/incus_image/fingerprint");
+        Finding missing = fs.get(2);
         assertEquals(Severity.ERROR, missing.severity());
         assertEquals("missing-field", missing.rule());
-        assertEquals("/3/alias", missing.pointer());
         assertEquals(5, missing.line());
         assertFalse(in.report().valid(false));
 
-        assertTrue(in.array());
-        assertEquals(4, in.entries().size());
+        assertTrue(in.lines());
+        assertEquals(List.of(1, 2, 4), in.entries().stream().map(ImageRecords.Entry::line).toList(),
+                "the reference decodes nothing from a rejected record");
         ImageRecords.Entry first = in.entries().get(0);
-        assertEquals("/0", first.pointer());
+        assertEquals("", first.pointer());
         assertEquals(DocumentKind.IMAGE_RECORD, first.kind());
         assertNull(first.guestRole());
         assertEquals(GuestRole.PIKACI_RUNNER, first.impliedRole().orElseThrow());
@@ -166,32 +173,46 @@ class ImageRecordLintTest {
         assertFalse(second.usesDefaultAlias());
         ImageRecords.Entry third = in.entries().get(2);
         assertEquals(DocumentKind.EXECUTION_RECORD, third.kind());
-        assertEquals("/2/incus_image", third.imagePointer());
+        assertEquals("/incus_image", third.imagePointer());
         assertEquals("zz", third.fingerprint());
-        assertNull(in.entries().get(3).alias());
     }
 
     @Test
-    void arrayOfOneKindReportsThatKind() {
-        ImageRecords.Inspection in = inspect("[{\"backend\":\"incus\",\"phases\":[]},{\"backend\":\"incus\","
-                + "\"incus_image\":null,\"phases\":[]}]");
+    void jsonLinesOfOneKindReportThatKind() {
+        ImageRecords.Inspection in = lines("{\"backend\":\"incus\",\"phases\":[]}\n{\"backend\":\"incus\","
+                + "\"incus_image\":null,\"phases\":[]}");
         assertEquals(DocumentKind.EXECUTION_RECORD, in.report().kind());
         assertEquals(List.of(), in.report().findings());
         assertFalse(in.entries().get(1).hasImage());
-        assertEquals(DocumentKind.IMAGE_RECORD, inspect("[]").report().kind());
-        assertTrue(inspect("[]").report().valid(true));
+        assertEquals(DocumentKind.IMAGE_RECORD, lines("").report().kind());
+        assertTrue(lines("\n\n").report().valid(true));
     }
 
     @Test
-    void arrayElementsThatAreNotObjectsAreTypeErrors() {
-        ImageRecords.Inspection in = inspect("[1, \"x\"]");
-        List<Finding> fs = in.report().findings();
-        assertEquals(2, fs.size(), fs::toString);
-        assertEquals("invalid-type", fs.get(0).rule());
-        assertEquals("/0", fs.get(0).pointer());
-        assertEquals("invalid type: integer `1`, expected struct RemoteLinuxVmImageRecord", fs.get(0).message());
-        assertEquals("/1", fs.get(1).pointer());
-        assertEquals(List.of(), in.entries());
+    void aTopLevelArrayIsOnePositionalRecordAsTheReferenceReadsIt() {
+        ImageRecords.Inspection in = inspect("[null,\"p\",\"pikaci/dev\"]");
+        assertFalse(in.lines());
+        assertEquals(DocumentKind.IMAGE_RECORD, in.report().kind());
+        assertTrue(in.report().valid(false), in.report().findings()::toString);
+        assertEquals(List.of("positional-struct"), in.report().findings().stream().map(Finding::rule).toList());
+        assertEquals(Severity.WARNING, in.report().findings().get(0).severity());
+        ImageRecords.Entry e = in.entries().get(0);
+        assertEquals("pikaci/dev", e.alias());
+        assertEquals("p", e.project());
+        assertNull(e.guestRole());
+        assertNull(e.fingerprint());
+        assertTrue(e.usesDefaultAlias());
+
+        ImageRecords.Inspection empty = inspect("[]");
+        assertFalse(empty.report().valid(false));
+        // serde counts the defaulted guest_role as read: the first field it cannot do without is at index 1
+        assertEquals("invalid length 1, expected struct RemoteLinuxVmImageRecord with 4 elements",
+                empty.report().findings().get(0).message());
+        assertEquals(List.of(), empty.entries());
+        // what a list of records used to be is one record whose first field is not a role
+        ImageRecords.Inspection list = inspect("[{\"project\":\"p\",\"alias\":\"a\"}]");
+        assertFalse(list.report().valid(false));
+        assertEquals("/0", list.report().findings().get(0).pointer());
     }
 
     @Test
@@ -205,11 +226,13 @@ class ImageRecordLintTest {
     }
 
     @Test
-    void syntaxErrorsInAnArrayAreReportedOnce() {
-        ImageRecords.Inspection in = inspect("[{\"project\":\"p\",\"alias\":\"a\"}, {\"project\": ]");
+    void aSyntaxErrorOnOneLineLeavesTheOtherLinesChecked() {
+        ImageRecords.Inspection in = lines("{\"project\":\"p\",\"alias\":\"a\"}\n{\"project\": \n"
+                + "{\"project\":\"p\",\"alias\":\"b\"}\n");
         List<Finding> errors = in.report().findings().stream().filter(Finding::isError).toList();
         assertEquals(1, errors.size(), errors::toString);
-        assertEquals("syntax-error", errors.get(0).rule());
+        assertEquals(2, errors.get(0).line());
+        assertEquals(List.of("a", "b"), in.entries().stream().map(ImageRecords.Entry::alias).toList());
     }
 
     @Test
