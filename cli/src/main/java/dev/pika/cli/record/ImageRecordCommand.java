@@ -122,13 +122,14 @@ public final class ImageRecordCommand extends CommandGroup {
                     out.println("  no image record (incus_image is missing or null)");
                     continue;
                 }
-                row(out, "alias", shown(e.alias()));
-                row(out, "project", shown(e.project()));
-                row(out, "fingerprint", e.fingerprint() == null ? "- (not recorded)" : shown(e.shortFingerprint()));
-                row(out, "guest role", e.guestRole() == null ? "- (not recorded)" : e.guestRole().id());
-                row(out, "implied role", e.alias() == null ? "-"
-                        : e.impliedRole().map(GuestRole::id).orElse("- (custom alias)"));
-                row(out, "default alias", e.alias() == null ? "-" : e.usesDefaultAlias() ? "yes" : "no");
+                ImageRecord image = e.image();
+                row(out, "alias", shown(image.alias()));
+                row(out, "project", shown(image.project()));
+                row(out, "fingerprint", image.fingerprint() == null ? "- (not recorded)"
+                        : shown(e.shortFingerprint()));
+                row(out, "guest role", image.guestRole() == null ? "- (not recorded)" : image.guestRole().id());
+                row(out, "implied role", e.impliedRole().map(GuestRole::id).orElse("- (custom alias)"));
+                row(out, "default alias", e.usesDefaultAlias() ? "yes" : "no");
             }
         }
 
@@ -155,11 +156,13 @@ public final class ImageRecordCommand extends CommandGroup {
                 g.writeStringField("pointer", e.pointer());
                 g.writeStringField("kind", e.kind().id());
                 g.writeStringField("image_pointer", e.imagePointer());
-                g.writeStringField("alias", e.alias());
-                g.writeStringField("project", e.project());
-                g.writeStringField("fingerprint", e.fingerprint());
+                ImageRecord image = e.image();
+                g.writeStringField("alias", image == null ? null : image.alias());
+                g.writeStringField("project", image == null ? null : image.project());
+                g.writeStringField("fingerprint", image == null ? null : image.fingerprint());
                 g.writeStringField("short_fingerprint", e.shortFingerprint());
-                g.writeStringField("guest_role", e.guestRole() == null ? null : e.guestRole().id());
+                g.writeStringField("guest_role", image == null || image.guestRole() == null ? null
+                        : image.guestRole().id());
                 g.writeStringField("implied_role", e.impliedRole().map(GuestRole::id).orElse(null));
                 g.writeBooleanField("uses_default_alias", e.usesDefaultAlias());
                 g.writeEndObject();

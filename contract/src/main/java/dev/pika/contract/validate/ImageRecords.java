@@ -3,6 +3,7 @@ package dev.pika.contract.validate;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.pika.contract.model.GuestRole;
+import dev.pika.contract.model.ImageRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,44 +49,43 @@ public final class ImageRecords {
     public static final int SHORT_FINGERPRINT_LENGTH = 12;
 
     /**
-     * One record found in a document: an image record, or an execution record and the image record it holds.
-     * Values are those that decoded; a field with an error is null.
+     * One record that decoded (the reference decodes nothing from a rejected record): an image record, or an
+     * execution record and the image record it holds, as the model's {@link ImageRecord}.
      *
      * @param line         the line the record starts on (1 for a single document; its line in JSON Lines)
      * @param pointer      the JSON pointer of the record in its document ({@code ""})
      * @param kind         {@link DocumentKind#IMAGE_RECORD} or {@link DocumentKind#EXECUTION_RECORD}
      * @param imagePointer the pointer of the image record ({@code pointer} itself, or {@code …/incus_image}), or
      *                     null when an execution record has no image record ({@code incus_image} missing or null)
-     * @param guestRole    the recorded guest role ({@code guest_role} or its legacy key {@code role}), or null
-     * @param project      the Incus project, or null
-     * @param alias        the image alias, or null
-     * @param fingerprint  the image fingerprint, or null
+     * @param image        the image record (its {@code guest_role} read from the legacy key {@code role} too), or
+     *                     null exactly when {@code imagePointer} is
      */
-    public record Entry(int line, String pointer, DocumentKind kind, String imagePointer, GuestRole guestRole, String project,
-                        String alias, String fingerprint) {
+    public record Entry(int line, String pointer, DocumentKind kind, String imagePointer, ImageRecord image) {
         /** @return whether there is an image record (false for an execution record without {@code incus_image}) */
         public boolean hasImage() {
-            return imagePointer != null;
+            return image != null;
         }
 
-        /** @return the role whose default alias {@link #alias()} is (after trimming), if any */
+        /** @return the role whose default alias the image's alias is (after trimming), if any */
         public Optional<GuestRole> impliedRole() {
-            return alias == null ? Optional.empty() : GuestRole.forDefaultAlias(alias);
+            return image == null ? Optional.empty() : GuestRole.forDefaultAlias(image.alias());
         }
 
         /**
          * @return whether the alias is "the role's default": the recorded role's default alias when a role is
-         *         recorded, else the default alias of any role
+         *         recorded, else the default alias of any role; false without an image record
          */
         public boolean usesDefaultAlias() {
-            if (alias == null) {
+            if (image == null) {
                 return false;
             }
-            return guestRole != null ? guestRole.usesDefaultImageAlias(alias) : impliedRole().isPresent();
+            return image.guestRole() != null ? image.guestRole().usesDefaultImageAlias(image.alias())
+                    : impliedRole().isPresent();
         }
 
         /** @return the first {@value #SHORT_FINGERPRINT_LENGTH} characters of the fingerprint, or null */
         public String shortFingerprint() {
+            String fingerprint = image == null ? null : image.fingerprint();
             if (fingerprint == null) {
                 return null;
             }
@@ -233,12 +233,13 @@ public final class ImageRecords {
     private static Entry entry(int line, Node record, DocumentKind kind) {
         Node image = kind == DocumentKind.EXECUTION_RECORD ? record.get("incus_image") : record;
         if (image == null || image.kind() != Node.Kind.OBJECT) {
-            return new Entry(line, record.pointer(), kind, null, null, null, null, null);
+            return new Entry(line, record.pointer(), kind, null, null);
         }
+        // the record decoded, so project and alias are there (required fields) and a role is a known id
         Node role = image.get("guest_role");
         GuestRole guestRole = role == null || role.text() == null ? null : GuestRole.fromId(role.text()).orElse(null);
-        return new Entry(line, record.pointer(), kind, image.pointer(), guestRole, image.textOf("project"),
-                image.textOf("alias"), image.textOf("fingerprint"));
+        return new Entry(line, record.pointer(), kind, image.pointer(), new ImageRecord(guestRole,
+                image.textOf("project"), image.textOf("alias"), image.textOf("fingerprint")));
     }
 
     /**

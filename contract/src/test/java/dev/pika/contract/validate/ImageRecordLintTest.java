@@ -163,18 +163,18 @@ class ImageRecordLintTest {
         ImageRecords.Entry first = in.entries().get(0);
         assertEquals("", first.pointer());
         assertEquals(DocumentKind.IMAGE_RECORD, first.kind());
-        assertNull(first.guestRole());
+        assertNull(first.image().guestRole());
         assertEquals(GuestRole.PIKACI_RUNNER, first.impliedRole().orElseThrow());
         assertTrue(first.usesDefaultAlias());
         assertEquals(FP.substring(0, 12), first.shortFingerprint());
         ImageRecords.Entry second = in.entries().get(1);
-        assertEquals(GuestRole.PIKACI_RUNNER, second.guestRole());
+        assertEquals(GuestRole.PIKACI_RUNNER, second.image().guestRole());
         assertTrue(second.impliedRole().isEmpty());
         assertFalse(second.usesDefaultAlias());
         ImageRecords.Entry third = in.entries().get(2);
         assertEquals(DocumentKind.EXECUTION_RECORD, third.kind());
         assertEquals("/incus_image", third.imagePointer());
-        assertEquals("zz", third.fingerprint());
+        assertEquals("zz", third.image().fingerprint());
     }
 
     @Test
@@ -197,10 +197,10 @@ class ImageRecordLintTest {
         assertEquals(List.of("positional-struct"), in.report().findings().stream().map(Finding::rule).toList());
         assertEquals(Severity.WARNING, in.report().findings().get(0).severity());
         ImageRecords.Entry e = in.entries().get(0);
-        assertEquals("pikaci/dev", e.alias());
-        assertEquals("p", e.project());
-        assertNull(e.guestRole());
-        assertNull(e.fingerprint());
+        assertEquals("pikaci/dev", e.image().alias());
+        assertEquals("p", e.image().project());
+        assertNull(e.image().guestRole());
+        assertNull(e.image().fingerprint());
         assertTrue(e.usesDefaultAlias());
 
         ImageRecords.Inspection empty = inspect("[]");
@@ -232,7 +232,7 @@ class ImageRecordLintTest {
         List<Finding> errors = in.report().findings().stream().filter(Finding::isError).toList();
         assertEquals(1, errors.size(), errors::toString);
         assertEquals(2, errors.get(0).line());
-        assertEquals(List.of("a", "b"), in.entries().stream().map(ImageRecords.Entry::alias).toList());
+        assertEquals(List.of("a", "b"), in.entries().stream().map(e -> e.image().alias()).toList());
     }
 
     @Test

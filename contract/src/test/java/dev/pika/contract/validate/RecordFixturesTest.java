@@ -108,10 +108,10 @@ class RecordFixturesTest {
         }
         JsonNode encoded = e.get("expected_encoded_fields");
         if (encoded != null) {
-            assertEquals(encoded.get("incus_image.guest_role").asText(), entry.guestRole().id());
-            assertEquals(encoded.get("incus_image.project").asText(), entry.project());
-            assertEquals(encoded.get("incus_image.alias").asText(), entry.alias());
-            assertEquals(encoded.get("incus_image.fingerprint").asText(), entry.fingerprint());
+            assertEquals(encoded.get("incus_image.guest_role").asText(), entry.image().guestRole().id());
+            assertEquals(encoded.get("incus_image.project").asText(), entry.image().project());
+            assertEquals(encoded.get("incus_image.alias").asText(), entry.image().alias());
+            assertEquals(encoded.get("incus_image.fingerprint").asText(), entry.image().fingerprint());
         }
         if (file.endsWith("accept-phases-without-image.json")) {
             assertFalse(entry.hasImage());
@@ -121,10 +121,10 @@ class RecordFixturesTest {
     private static void assertImage(JsonNode expected, ImageRecords.Entry entry) {
         JsonNode role = expected.get("guest_role");
         assertEquals(role == null || role.isNull() ? null : role.asText(),
-                entry.guestRole() == null ? null : entry.guestRole().id());
-        assertEquals(expected.get("project").asText(), entry.project());
-        assertEquals(expected.get("alias").asText(), entry.alias());
-        assertEquals(expected.get("fingerprint").asText(), entry.fingerprint());
+                entry.image().guestRole() == null ? null : entry.image().guestRole().id());
+        assertEquals(expected.get("project").asText(), entry.image().project());
+        assertEquals(expected.get("alias").asText(), entry.image().alias());
+        assertEquals(expected.get("fingerprint").asText(), entry.image().fingerprint());
     }
 
     @Test

@@ -52,7 +52,19 @@ public final class FuzzSupport {
             wellFormed(small, kind);
         }
         if (kind == DocumentKind.IMAGE_RECORD || kind == DocumentKind.EXECUTION_RECORD) {
-            wellFormed(ImageRecords.inspect("fuzz", data, kind).report(), kind);
+            ValidationReport inspected = ImageRecords.inspect("fuzz", data, kind).report();
+            wellFormed(inspected, kind);
+            if (r != null) {
+                assertEquals(r.findings(), inspected.findings(), "inspect's findings are the validator's");
+            }
+            try {
+                ImageRecords.Inspection lines = ImageRecords.inspectLines("fuzz",
+                        new java.io.ByteArrayInputStream(data), kind, dev.pika.contract.validate.Limits.DEFAULT);
+                wellFormed(lines.report(), kind);
+                lines.entries().forEach(e -> assertTrue(e.line() >= 1, e::toString));
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
             ImageRecords.Inspection auto = ImageRecords.inspect("fuzz", data, null);
             assertNotNull(auto.report());
             auto.entries().forEach(e -> assertNotNull(e.kind()));
