@@ -416,7 +416,7 @@ final class Decoder {
             }
             case '"' -> {
                 i++;
-                unexpected = "string " + Walker.quote(parseStr(ptr));
+                unexpected = "string " + JsonText.quote(parseStr(ptr));
             }
             case '[' -> unexpected = "sequence";
             case '{' -> unexpected = "map";
@@ -1501,7 +1501,7 @@ final class Decoder {
         String best = null;
         int bestDistance = 3;
         for (String candidate : obj.fields().keySet()) {
-            int d = Walker.distance(name.toLowerCase(java.util.Locale.ROOT), candidate);
+            int d = JsonText.distance(name.toLowerCase(java.util.Locale.ROOT), candidate);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
@@ -1702,7 +1702,7 @@ final class Decoder {
             }
             case '"' -> {
                 i++;
-                return "string " + Walker.quote(parseStr(ptr));
+                return "string " + JsonText.quote(parseStr(ptr));
             }
             case '[' -> {
                 enter(ptr);

@@ -248,7 +248,7 @@ public final class ImageRecords {
      * syntax error, anything else) an image record. The walk reports any problem itself.
      */
     private static DocumentKind kindOf(byte[] bytes, int off, int len) {
-        try (JsonParser p = Walker.FACTORY.createParser(bytes, off, len)) {
+        try (JsonParser p = JsonText.FACTORY.createParser(bytes, off, len)) {
             return p.nextToken() == null ? DocumentKind.IMAGE_RECORD : kindOf(p);
         } catch (IOException e) {
             return DocumentKind.IMAGE_RECORD;

@@ -251,14 +251,14 @@ final class Rules {
             GuestRole implied = GuestRole.forDefaultAlias(alias.text()).orElse(null);
             if (recorded != null && implied == null) {
                 out.warning(ImageRecords.RULE_ROLE_CUSTOM_ALIAS, role, "guest role `" + recorded.id()
-                        + "` is recorded for the custom alias " + Walker.quote(alias.text()) + ": the reference "
+                        + "` is recorded for the custom alias " + JsonText.quote(alias.text()) + ": the reference "
                         + "records a role only when the alias is the role's default (`"
                         + recorded.defaultImageAlias() + "`)", "a custom alias suppresses the role to avoid "
                         + "misattribution (CONTRACT.md §5): drop `" + segment(role) + "`, or use the alias `"
                         + recorded.defaultImageAlias() + "`");
             } else if (recorded != null && implied != recorded) {
                 out.warning(ImageRecords.RULE_ROLE_MISMATCH, role, "guest role `" + recorded.id()
-                        + "` disagrees with the alias " + Walker.quote(alias.text()) + ", the default alias of `"
+                        + "` disagrees with the alias " + JsonText.quote(alias.text()) + ", the default alias of `"
                         + implied.id() + "`", "the reference records the role whose default alias is in use "
                         + "(CONTRACT.md §5): the role should be `" + implied.id() + "`, or the alias `"
                         + recorded.defaultImageAlias() + "`");
@@ -270,7 +270,7 @@ final class Rules {
             String why = fp.length() == 64 && fp.chars().allMatch(c -> Character.digit(c, 16) >= 0)
                     ? "uses upper-case hex digits; Incus fingerprints are lower case"
                     : "is not 64 lowercase hex digits (" + fp.length() + " characters)";
-            out.warning(ImageRecords.RULE_FINGERPRINT_FORMAT, fingerprint, "fingerprint " + Walker.quote(fp) + " "
+            out.warning(ImageRecords.RULE_FINGERPRINT_FORMAT, fingerprint, "fingerprint " + JsonText.quote(fp) + " "
                     + why + ": an Incus image fingerprint is the image's SHA-256", "take it from `incus image list "
                     + "--project P ALIAS --format json`, or write the record with `pika image-record from-incus` "
                     + "(CONTRACT.md §6)");

@@ -1,6 +1,5 @@
 package dev.pika.contract.validate;
 
-import com.fasterxml.jackson.core.JsonParser;
 import dev.pika.contract.Severity;
 import dev.pika.contract.model.ValueRules;
 import java.io.ByteArrayInputStream;
@@ -250,53 +249,6 @@ public final class Validator {
             out.add(Severity.ERROR, "limit-exceeded", 0, 0, 0, 0, "", "not checked: " + e.getMessage(), null);
             return null;
         }
-    }
-
-    /** How a walk reads its document ({@link Walker#document}). */
-    interface WalkBody {
-        Node walk(Walker w) throws IOException;
-    }
-
-    /** Like {@link #walk(Schema.Type, Collector, byte[], int, int, int)}, with the walker's entry point given. */
-    static Node walk(Collector out, byte[] bytes, int off, int len, int lineBase, WalkBody body) {
-        if (!encodingOk(out, bytes, off, len, lineBase)) {
-            return null;
-        }
-        try (JsonParser p = Walker.FACTORY.createParser(bytes, off, len)) {
-            return body.walk(new Walker(p, out, lineBase));
-        } catch (IOException e) {
-            // Only JSON problems can arise from a byte array, and the walker reports those itself.
-            out.add(Severity.ERROR, "syntax-error", lineBase + 1, 0, lineBase + 1, 0, "", String.valueOf(
-                    e.getMessage()), null);
-            return null;
-        }
-    }
-
-    /**
-     * serde_json reads UTF-8 only and rejects any byte order mark; Jackson would auto-detect UTF-16/32 and skip a
-     * UTF-8 BOM, so these are caught before the parser sees them.
-     */
-    private static boolean encodingOk(Collector out, byte[] b, int off, int len, int lineBase) {
-        String problem = null;
-        if (len >= 3 && (b[off] & 0xff) == 0xEF && (b[off + 1] & 0xff) == 0xBB && (b[off + 2] & 0xff) == 0xBF) {
-            problem = "the input starts with a UTF-8 byte order mark, which the reference decoder rejects";
-        } else if (len >= 2 && (((b[off] & 0xff) == 0xFE && (b[off + 1] & 0xff) == 0xFF)
-                || ((b[off] & 0xff) == 0xFF && (b[off + 1] & 0xff) == 0xFE))) {
-            problem = "the input starts with a UTF-16/32 byte order mark: documents must be UTF-8 JSON";
-        } else {
-            for (int i = 0; i < Math.min(len, 4); i++) {
-                if (b[off + i] == 0) {
-                    problem = "NUL byte at offset " + i + ": documents must be UTF-8 JSON (is this UTF-16 or "
-                            + "UTF-32?)";
-                    break;
-                }
-            }
-        }
-        if (problem == null) {
-            return true;
-        }
-        out.add(Severity.ERROR, "encoding", lineBase + 1, 1, lineBase + 1, 1, "", problem, null);
-        return false;
     }
 
     /**
