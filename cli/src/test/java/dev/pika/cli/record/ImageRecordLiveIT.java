@@ -212,22 +212,24 @@ class ImageRecordLiveIT {
     }
 
     @Test
-    void recordFileInsideAnExecutionRecordAndAnArrayIsInspected() throws IOException {
+    void recordFileInsideAnExecutionRecordAndJsonLinesIsInspected() throws IOException {
         Path out = tmp.resolve("image-record.json");
         JarProcess.Result r = JarProcess.run("image-record", "from-incus", "--role", "pikaci-runner", "--local",
                 "--incus-bin", "incus", "--project", PROJECT, "-o", out.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("", r.stdout());
-        String record = Files.readString(out);
-        Path execution = tmp.resolve("execution-record.json");
-        Files.writeString(execution, "[{\"backend\":\"incus\",\"incus_image\":" + record + ",\"phases\":[]},"
-                + record + "]");
+        // one record per line: a JSON string holds no raw line break, so joining the lines keeps the record
+        String record = Files.readString(out).strip().replaceAll("[\r\n]+", " ");
+        Path execution = tmp.resolve("records.jsonl");
+        Files.writeString(execution, "{\"backend\":\"incus\",\"incus_image\":" + record + ",\"phases\":[]}\n"
+                + record + "\n");
         JarProcess.Result inspect = JarProcess.run("image-record", "inspect", execution.toString());
         assertEquals(0, inspect.exitCode(), inspect.stdout() + inspect.stderr());
-        assertTrue(inspect.stdout().contains(execution + " /0: execution record\n  alias          pikaci/dev\n"),
+        assertTrue(inspect.stdout().contains(execution + ":1: execution record\n  alias          pikaci/dev\n"),
                 inspect.stdout());
         assertTrue(inspect.stdout().contains("  fingerprint    " + fpDefault.substring(0, 12) + "\n"),
                 inspect.stdout());
+        assertTrue(inspect.stdout().contains(execution + ":2: image record\n"), inspect.stdout());
         assertTrue(inspect.stdout().endsWith("1 valid, 0 invalid (0 errors, 0 warnings)\n"), inspect.stdout());
     }
 
