@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Writes one man(7) page (troff) for a picocli command: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, COMMANDS (when it
- * has subcommands), EXIT STATUS, ENVIRONMENT, FILES (when there are any), the footer's other sections (e.g. OUTPUT,
- * NOTES), EXAMPLES, SEE ALSO, in the order of man-pages(7). The output is deterministic (no clock), plain ASCII with troff escapes, and clean under
+ * has subcommands), EXIT STATUS, ENVIRONMENT, FILES (when there are any; declared as data, see {@link HelpSections}),
+ * the footer's other sections as written (e.g. OUTPUT, NOTES), EXAMPLES, SEE ALSO, in the order of man-pages(7). The output is deterministic (no clock), plain ASCII with troff escapes, and clean under
  * {@code mandoc -T lint} above style level.
  *
  * @param spec          the command
@@ -127,20 +127,23 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
         entries(out, "FILES", merge(footer.files(), files));
 
         for (Map.Entry<String, List<String>> e : footer.other().entrySet()) {
-            var asEntries = HelpSections.entries(e.getValue());
-            if (asEntries.isPresent()) {
-                entries(out, quote(e.getKey()), asEntries.get());
-                continue;
+            // kept as written in --help (columns and all), with the help's indentation removed
+            int indent = Integer.MAX_VALUE;
+            for (String line : e.getValue()) {
+                indent = Math.min(indent, line.length() - line.stripLeading().length());
             }
             out.append(".SH ").append(quote(e.getKey())).append('\n');
+            boolean notes = e.getKey().equals("NOTES");
+            out.append(notes ? "" : ".nf\n");
             first = true;
             for (String line : e.getValue()) {
-                if (!first) {
+                if (notes && !first) {
                     out.append(".br\n");
                 }
                 first = false;
-                out.append(text(line.strip())).append('\n');
+                out.append(text(notes ? line.strip() : line.substring(indent).stripTrailing())).append('\n');
             }
+            out.append(notes ? "" : ".fi\n");
         }
 
         out.append(".SH EXAMPLES\n");
@@ -167,12 +170,7 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
             out.append(".fi\n.RE\n");
         }
 
-        List<String> refs = new ArrayList<>(seeAlso);
-        for (String ref : footer.seeAlso()) {
-            if (!refs.contains(ref)) {
-                refs.add(ref);
-            }
-        }
+        List<String> refs = seeAlso;
         if (!refs.isEmpty()) {
             out.append(".SH SEE ALSO\n");
             for (int i = 0; i < refs.size(); i++) {
