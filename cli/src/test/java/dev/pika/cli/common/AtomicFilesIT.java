@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link AtomicFiles} against real file types: devices, FIFOs, {@code /dev/stdout}, symbolic links, modes under a
  * umask. (The interrupted write — no temporary file left, old content kept — is {@code ResultNewInterruptedWriteIT}.)
  */
-class AtomicFilesTest {
+class AtomicFilesIT {
     @TempDir
     Path dir;
 

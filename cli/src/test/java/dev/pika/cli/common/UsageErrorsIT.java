@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Usage errors from the real jar: one line with the program's prefix and a hint, exit code 2, a suggestion only
  * for a real near-miss, input shown escaped.
  */
-class UsageErrorsTest {
+class UsageErrorsIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "validate-result --bogus|pika: unknown option '--bogus'; see 'pika validate-result --help'",
