@@ -95,7 +95,7 @@ public final class ImageCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--role", paramLabel = "ROLE", scope = ScopeType.INHERIT,
-            description = "managed-openclaw or pikaci-runner (before or after the subcommand)")
+            description = "Guest role: managed-openclaw or pikaci-runner (before or after the subcommand).")
     String role;
 
     /** Used by picocli when {@code pika image} is a subcommand of {@code pika}. */

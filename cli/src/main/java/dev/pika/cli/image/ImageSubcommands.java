@@ -110,7 +110,7 @@ final class ImageSubcommands {
         ImageOptions.Import io;
 
         @Option(names = "--artifact", paramLabel = "PATH", defaultValue = ImageOptions.DEFAULT_ARTIFACT,
-                description = "directory with metadata.tar.xz and disk.qcow2 (default: ./result)")
+                description = "Directory with metadata.tar.xz and disk.qcow2 (default: ./result).")
         String artifact;
 
         @Override
@@ -199,7 +199,7 @@ final class ImageSubcommands {
         @Mixin
         ImageOptions.Where where;
 
-        @Option(names = "--to", paramLabel = "FINGERPRINT", description = "the image to move the alias to (64 hex digits)")
+        @Option(names = "--to", paramLabel = "FINGERPRINT", description = "The image to move the alias to (64 hex digits).")
         String to;
 
         @Override
@@ -227,7 +227,7 @@ final class ImageSubcommands {
         ImageOptions.Where where;
 
         @Option(names = "--keep", paramLabel = "N", defaultValue = "" + ImageOptions.DEFAULT_KEEP,
-                description = "older images to keep (default: ${DEFAULT-VALUE})")
+                description = "Older images to keep (default: ${DEFAULT-VALUE}).")
         int keep = ImageOptions.DEFAULT_KEEP;
 
         @Override
