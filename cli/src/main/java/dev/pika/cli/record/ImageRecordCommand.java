@@ -70,12 +70,11 @@ public final class ImageRecordCommand extends CommandGroup {
                 "  json  {valid, strict, summary, documents: [{source, kind, valid,",
                 "        findings, array, records: [{pointer, kind, image_pointer, alias,",
                 "        project, fingerprint, short_fingerprint, guest_role, implied_role,",
-                "        uses_default_alias}]}]}",
-                "",
-                "Examples:",
-                "  pika image-record inspect image-record.json",
-                "  pika image-record from-incus --role pikaci-runner --local \\",
-                "      | pika image-record inspect -"})
+                "        uses_default_alias}]}]}"})
+    @Examples({
+        "pika image-record inspect image-record.json",
+        "pika image-record from-incus --role pikaci-runner --local \\",
+        "    | pika image-record inspect -"})
     public static final class Inspect extends ValidateSupport implements Callable<Integer> {
         @Spec
         CommandSpec spec;

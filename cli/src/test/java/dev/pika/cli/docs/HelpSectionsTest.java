@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pika.cli.testing.FixtureCommands;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,22 @@ class HelpSectionsTest {
         for (String line : help.split("\n")) {
             assertTrue(line.length() <= 80, "longer than the help's width: " + line);
         }
+    }
+
+    @Test
+    void noRealCommandWritesDeclaredSectionsIntoItsFooter() {
+        List<String> found = new ArrayList<>();
+        Deque<CommandLine> todo = new ArrayDeque<>(List.of(FixtureCommands.pika()));
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.pop();
+            todo.addAll(cl.getSubcommands().values());
+            for (String heading : HelpSections.of(cl.getCommandSpec()).other().keySet()) {
+                if (List.of("EXAMPLES", "EXAMPLE", "ENVIRONMENT", "FILES", "SEE ALSO").contains(heading)) {
+                    found.add(cl.getCommandSpec().qualifiedName() + ": " + heading);
+                }
+            }
+        }
+        assertEquals(List.of(), found, "declare them with @Examples, @Environment, @FilesUsed");
     }
 
     @Test
