@@ -2,6 +2,8 @@ package dev.pika.cli;
 
 import dev.pika.cli.completion.CompleteCommand;
 import dev.pika.cli.common.Cli;
+import dev.pika.cli.common.Entry;
+import dev.pika.cli.common.Environment;
 import dev.pika.cli.common.Standalone;
 import dev.pika.cli.common.UserException;
 import dev.pika.cli.common.VersionProvider;
@@ -62,12 +64,11 @@ import picocli.CommandLine.Spec;
             " 0:success (all documents valid, operation done)",
             " 1:at least one document invalid, or the operation failed",
             " 2:usage error or unreadable input"
-        },
-        footerHeading = "%nEnvironment:%n",
-        footer = {
-            "  NO_COLOR    disable colour in help and output",
-            "  PIKA_DEBUG  set to 1 to print stack traces of internal errors"
         })
+@Environment({
+    @Entry(name = "NO_COLOR", text = "Disable colour in help and output."),
+    @Entry(name = "PIKA_DEBUG", text = "Set to 1 to print stack traces of internal errors.")
+})
 public final class Main implements Runnable {
     /** The subcommand that runs as a program of its own under the launchers' names. */
     private static final String IMAGE = "image";

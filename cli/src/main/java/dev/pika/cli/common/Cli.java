@@ -33,6 +33,8 @@ public final class Cli {
 
     /** The help section key of {@link Examples}. */
     static final String EXAMPLES = "examples";
+    static final String ENVIRONMENT = "environment";
+    static final String FILES = "files";
 
     private Cli() {
     }
@@ -71,8 +73,11 @@ public final class Cli {
         cl.setHelpFactory(Cli::help);
         List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
         if (!keys.contains(EXAMPLES)) {
-            keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER) + 1, EXAMPLES);
+            int footer = keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER);
+            keys.addAll(footer + 1, List.of(ENVIRONMENT, FILES, EXAMPLES));
             Map<String, IHelpSectionRenderer> renderers = new HashMap<>(cl.getHelpSectionMap());
+            renderers.put(ENVIRONMENT, help -> renderEntries(help, "Environment:", environment(help.commandSpec())));
+            renderers.put(FILES, help -> renderEntries(help, "Files:", files(help.commandSpec())));
             renderers.put(EXAMPLES, Cli::renderExamples);
             cl.setHelpSectionMap(renderers); // for the whole tree, like the keys
             cl.setHelpSectionKeys(keys);
@@ -98,6 +103,46 @@ public final class Cli {
         Object user = spec.userObject();
         Examples examples = user == null ? null : user.getClass().getAnnotation(Examples.class);
         return examples == null ? List.of() : List.of(examples.value());
+    }
+
+    /**
+     * @param spec a command
+     * @return the entries of its {@link Environment} annotation (or its superclass's), or an empty list
+     */
+    public static List<Entry> environment(CommandSpec spec) {
+        Object user = spec.userObject();
+        Environment env = user == null ? null : user.getClass().getAnnotation(Environment.class);
+        return env == null ? List.of() : List.of(env.value());
+    }
+
+    /**
+     * @param spec a command
+     * @return the entries of its {@link FilesUsed} annotation (or its superclass's), or an empty list
+     */
+    public static List<Entry> files(CommandSpec spec) {
+        Object user = spec.userObject();
+        FilesUsed files = user == null ? null : user.getClass().getAnnotation(FilesUsed.class);
+        return files == null ? List.of() : List.of(files.value());
+    }
+
+    /** A heading and {@code "  NAME  text"} rows, the text wrapped to the help's width in a column of its own. */
+    private static String renderEntries(CommandLine.Help help, String heading, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return "";
+        }
+        int nameWidth = 0;
+        for (Entry e : entries) {
+            nameWidth = Math.max(nameWidth, e.name().length());
+        }
+        int width = help.commandSpec().usageMessage().width();
+        nameWidth = Math.min(nameWidth + 4, width / 2);
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(nameWidth, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(width - nameWidth, 0, CommandLine.Help.Column.Overflow.WRAP));
+        for (Entry e : entries) {
+            table.addRowValues(e.name(), e.text());
+        }
+        return String.format("%n%s%n", heading) + table;
     }
 
     private static String renderExamples(CommandLine.Help help) {

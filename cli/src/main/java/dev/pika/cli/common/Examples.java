@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * A command's examples, declared as data: {@link Cli#configure} renders them as the {@code Examples:} section of
  * {@code --help} (after the footer), and the man page generator reads the same annotation (EXAMPLES). A line that
- * starts with a program name ({@code pika}, {@code incus-role-image}, …) is a command; any other line describes
+ * starts with a program name ({@code pika}, {@code incus-role-image}, …) or with the prompt {@code $ } is a command; any other line describes
  * the commands after it.
  */
 @Documented

@@ -1,6 +1,9 @@
 package dev.pika.cli.completion;
 
+import dev.pika.cli.common.Entry;
+import dev.pika.cli.common.Examples;
 import dev.pika.cli.common.ExitCodes;
+import dev.pika.cli.common.FilesUsed;
 import dev.pika.cli.common.UserException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -15,19 +18,17 @@ import picocli.CommandLine.Spec;
             "Print the shell completion script for pika or one of its launchers.",
             "The script is thin: at TAB time it asks `pika __complete` for subcommands, options, role ids, "
                     + "format and kind values, and file names, so it never needs regenerating when commands change."
-        },
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  Enable completion in the current bash session:",
-            "    $ source <(pika completion bash)",
-            "  Install the zsh completion for incus-role-image:",
-            "    $ pika completion zsh incus-role-image > ~/.zfunc/_incus-role-image",
-            "  Install the fish completion:",
-            "    $ pika completion fish > ~/.config/fish/completions/pika.fish",
-            "",
-            "Files:",
-            "  completions/  the scripts of every program and shell, checked in and installed by scripts/install.sh"
         })
+@Examples({
+    "Enable completion in the current bash session:",
+    "$ source <(pika completion bash)",
+    "Install the zsh completion for incus-role-image:",
+    "$ pika completion zsh incus-role-image > ~/.zfunc/_incus-role-image",
+    "Install the fish completion:",
+    "$ pika completion fish > ~/.config/fish/completions/pika.fish"
+})
+@FilesUsed(@Entry(name = "completions/",
+        text = "The scripts of every program and shell, checked in and installed by scripts/install.sh."))
 public final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

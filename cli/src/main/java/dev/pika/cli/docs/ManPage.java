@@ -1,5 +1,11 @@
 package dev.pika.cli.docs;
 
+import static dev.pika.cli.docs.Troff.code;
+import static dev.pika.cli.docs.Troff.lines;
+import static dev.pika.cli.docs.Troff.quote;
+import static dev.pika.cli.docs.Troff.text;
+import static dev.pika.cli.docs.Troff.wrap;
+
 import dev.pika.cli.completion.CompletionEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +22,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Writes one man(7) page (troff) for a picocli command: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, COMMANDS (when it
- * has subcommands), EXIT STATUS, ENVIRONMENT, FILES (when there are any), the footer's other sections (e.g. OUTPUT,
- * NOTES), EXAMPLES, SEE ALSO, in the order of man-pages(7). The output is deterministic (no clock), plain ASCII with troff escapes, and clean under
+ * has subcommands), EXIT STATUS, ENVIRONMENT, FILES (when there are any; declared as data, see {@link HelpSections}),
+ * the footer's other sections as written (e.g. OUTPUT, NOTES), EXAMPLES, SEE ALSO, in the order of man-pages(7). The output is deterministic (no clock), plain ASCII with troff escapes, and clean under
  * {@code mandoc -T lint} above style level.
  *
  * @param spec          the command
@@ -37,21 +43,32 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
                       List<HelpSections.Entry> environment, List<HelpSections.Entry> files, List<String> seeAlso,
                       String date, String source, String examplePrefix) {
 
-    private static final int MAX_LINE = 80;
-
-    /** @return the page text */
+    /** @return the page text, in the sections of man-pages(7), each input line at most 80 bytes */
     public String render() {
-        HelpSections footer = HelpSections.of(spec);
+        HelpSections declared = HelpSections.of(spec);
         StringBuilder out = new StringBuilder();
         out.append(".\\\" Generated from pika's picocli command model by dev.pika.cli.docs.DocsGenerator; do not edit.\n");
         out.append(".\\\" Regenerate with scripts/regen-docs.sh.\n");
         out.append(".TH ").append(quote(name.toUpperCase(Locale.ROOT))).append(" 1 ").append(quote(date)).append(' ')
                 .append(quote(source)).append(" \"pika manual\"\n");
         out.append(".nh\n.ad l\n");
-
         out.append(".SH NAME\n").append(code(name)).append(" \\- ")
                 .append(text(CompletionEngine.summary(spec))).append('\n');
+        synopsis(out);
+        description(out);
+        options(out);
+        commands(out);
+        exitStatus(out);
+        entries(out, "ENVIRONMENT", merge(declared.environment(), environment));
+        entries(out, "FILES", merge(declared.files(), files));
+        footerSections(out, declared);
+        examples(out, declared);
+        seeAlso(out);
+        return wrap(out.toString());
+    }
 
+    /** SYNOPSIS: the synopsis lines, the invocation in bold. */
+    private void synopsis(StringBuilder out) {
         out.append(".SH SYNOPSIS\n");
         boolean firstSynopsis = true;
         for (String line : synopses()) {
@@ -65,7 +82,10 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
                 out.append(code(line)).append('\n');
             }
         }
+    }
 
+    /** DESCRIPTION: the intro paragraphs, then one per description element. */
+    private void description(StringBuilder out) {
         out.append(".SH DESCRIPTION\n");
         boolean first = true;
         List<String> paragraphs = new ArrayList<>(intro);
@@ -82,7 +102,10 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
             first = false;
             out.append(lines(paragraph)).append('\n');
         }
+    }
 
+    /** OPTIONS: positional parameters and options that are not hidden. */
+    private void options(StringBuilder out) {
         List<ArgSpec> args = new ArrayList<>();
         for (PositionalParamSpec p : spec.positionalParameters()) {
             if (!p.hidden()) {
@@ -100,7 +123,10 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
                 out.append(".TP\n").append(tag(a)).append('\n').append(argDescription(a)).append('\n');
             }
         }
+    }
 
+    /** COMMANDS: the subcommands, each pointing to its page. */
+    private void commands(StringBuilder out) {
         List<CommandSpec> subs = subcommands(spec);
         if (!subs.isEmpty()) {
             out.append(".SH COMMANDS\n");
@@ -110,7 +136,10 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
                         .append(". See \\fB").append(code(DocsGenerator.pageName(sub))).append("\\fR(1).\n");
             }
         }
+    }
 
+    /** EXIT STATUS: the command's exit code list, else the root's. */
+    private void exitStatus(StringBuilder out) {
         Map<String, String> exitCodes = spec.usageMessage().exitCodeList();
         if (exitCodes.isEmpty()) {
             exitCodes = spec.root().usageMessage().exitCodeList();
@@ -122,27 +151,33 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
                         .append(lines(CompletionEngine.plain(e.getValue()).strip())).append('\n');
             }
         }
+    }
 
-        entries(out, "ENVIRONMENT", merge(footer.environment(), environment));
-        entries(out, "FILES", merge(footer.files(), files));
-
+    /** The footer's sections as written (NOTES as running text). */
+    private void footerSections(StringBuilder out, HelpSections footer) {
         for (Map.Entry<String, List<String>> e : footer.other().entrySet()) {
-            var asEntries = HelpSections.entries(e.getValue());
-            if (asEntries.isPresent()) {
-                entries(out, quote(e.getKey()), asEntries.get());
-                continue;
+            // kept as written in --help (columns and all), with the help's indentation removed
+            int indent = Integer.MAX_VALUE;
+            for (String line : e.getValue()) {
+                indent = Math.min(indent, line.length() - line.stripLeading().length());
             }
             out.append(".SH ").append(quote(e.getKey())).append('\n');
-            first = true;
+            boolean notes = e.getKey().equals("NOTES");
+            out.append(notes ? "" : ".nf\n");
+            boolean first = true;
             for (String line : e.getValue()) {
-                if (!first) {
+                if (notes && !first) {
                     out.append(".br\n");
                 }
                 first = false;
-                out.append(text(line.strip())).append('\n');
+                out.append(text(notes ? line.strip() : line.substring(indent).stripTrailing())).append('\n');
             }
+            out.append(notes ? "" : ".fi\n");
         }
+    }
 
+    /** EXAMPLES: the declared examples, else how to show the usage help. */
+    private void examples(StringBuilder out, HelpSections footer) {
         out.append(".SH EXAMPLES\n");
         List<HelpSections.Example> examples = footer.examples();
         if (examples.isEmpty()) {
@@ -162,17 +197,15 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
                     c = invocation + c.substring(examplePrefix.length());
                 }
                 boolean continuation = c.startsWith(" ");
-                out.append(escapeLine(continuation ? c : "$ " + c, true)).append('\n');
+                out.append(code(continuation ? c : "$ " + c)).append('\n');
             }
             out.append(".fi\n.RE\n");
         }
+    }
 
-        List<String> refs = new ArrayList<>(seeAlso);
-        for (String ref : footer.seeAlso()) {
-            if (!refs.contains(ref)) {
-                refs.add(ref);
-            }
-        }
+    /** SEE ALSO: the references, comma-separated. */
+    private void seeAlso(StringBuilder out) {
+        List<String> refs = seeAlso;
         if (!refs.isEmpty()) {
             out.append(".SH SEE ALSO\n");
             for (int i = 0; i < refs.size(); i++) {
@@ -184,39 +217,6 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
                         .append(i < refs.size() - 1 ? "," : "").append('\n');
             }
         }
-        return wrap(out.toString());
-    }
-
-    /** Breaks text lines in fill mode at spaces so no input line is longer than 80 bytes (mandoc's style). */
-    private static String wrap(String page) {
-        StringBuilder out = new StringBuilder();
-        boolean fill = true;
-        for (String line : page.split("\n")) {
-            if (line.startsWith(".nf")) {
-                fill = false;
-            } else if (line.startsWith(".fi")) {
-                fill = true;
-            }
-            if (!fill || line.startsWith(".") || line.length() <= MAX_LINE) {
-                out.append(line).append('\n');
-                continue;
-            }
-            StringBuilder current = new StringBuilder();
-            for (String word : line.split(" ")) {
-                if (current.length() > 0 && current.length() + 1 + word.length() > MAX_LINE) {
-                    out.append(current).append('\n');
-                    current.setLength(0);
-                }
-                if (current.length() == 0 && (word.startsWith(".") || word.startsWith("'"))) {
-                    current.append("\\&");
-                } else if (current.length() > 0) {
-                    current.append(' ');
-                }
-                current.append(word);
-            }
-            out.append(current).append('\n');
-        }
-        return out.toString();
     }
 
     /** The non-hidden subcommands of a command, each once (aliases skipped). */
@@ -325,57 +325,4 @@ public record ManPage(CommandSpec spec, String name, String invocation, List<Str
         }
     }
 
-    /** Text with explicit line breaks kept ({@code .br}). */
-    private static String lines(String text) {
-        List<String> parts = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.isBlank()) {
-                parts.add(text(line.strip()));
-            }
-        }
-        return String.join("\n.br\n", parts);
-    }
-
-    /** Running text: escapes, hyphens kept as hyphens. */
-    static String text(String s) {
-        return escapeLine(s, false);
-    }
-
-    /** Code (names, options, commands): hyphens become {@code \-} so they copy and paste as ASCII minus. */
-    static String code(String s) {
-        return escapeLine(s, true);
-    }
-
-    /** A macro argument in double quotes. */
-    private static String quote(String s) {
-        return "\"" + escapeLine(s, false).replace("\"", "\\(dq") + "\"";
-    }
-
-    /**
-     * Escapes one line of text for troff: backslash, leading dot or apostrophe, non-ASCII as {@code \[uXXXX]}.
-     *
-     * @param s     the text, one line
-     * @param minus whether to write hyphens as {@code \-}
-     * @return the escaped text
-     */
-    static String escapeLine(String s, boolean minus) {
-        StringBuilder sb = new StringBuilder();
-        if (s.startsWith(".") || s.startsWith("'")) {
-            sb.append("\\&");
-        }
-        s.codePoints().forEach(cp -> {
-            if (cp == '\\') {
-                sb.append("\\e");
-            } else if (cp == '-' && minus) {
-                sb.append("\\-");
-            } else if (cp == '\t') {
-                sb.append(' ');
-            } else if (cp > 126 || cp < 32) {
-                sb.append(String.format(Locale.ROOT, "\\[u%04X]", cp));
-            } else {
-                sb.append((char) cp);
-            }
-        });
-        return sb.toString();
-    }
 }

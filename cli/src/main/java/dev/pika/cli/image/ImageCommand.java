@@ -1,6 +1,8 @@
 package dev.pika.cli.image;
 
 import dev.pika.cli.common.Cli;
+import dev.pika.cli.common.Entry;
+import dev.pika.cli.common.Environment;
 import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.UserException;
 import dev.pika.contract.model.GuestRole;
@@ -48,23 +50,29 @@ import picocli.CommandLine.Spec;
         footerHeading = "%n",
         footer = {
             "Roles:",
-            "  managed-openclaw   default alias pika-agent/dev, flake attribute managed-openclaw-incus-image",
-            "  pikaci-runner      default alias pikaci/dev, flake attribute pikaci-runner-incus-image",
+            "  managed-openclaw   default alias pika-agent/dev,",
+            "                     flake attribute managed-openclaw-incus-image",
+            "  pikaci-runner      default alias pikaci/dev,",
+            "                     flake attribute pikaci-runner-incus-image",
             "",
             "Defaults:",
             "  HOST    pika-build",
             "  PROJECT pika-managed-agents",
             "  PATH    ./result",
             "",
-            "Environment:",
-            "  PIKA_BUILD_SSH_KEY  ssh/scp identity file (-i)",
-            "  PIKA_INCUS_BIN      the Incus client program (default incus; LXD's is lxc)",
-            "",
-            "Exit codes: 0 done, 1 a tool or the import failed (or the artifacts are missing), 2 usage error,",
-            "  130/143 stopped by SIGINT/SIGTERM.",
+            "Exit codes: 0 done, 1 a tool or the import failed (or the artifacts are missing), 2 usage error, "
+                    + "130/143 stopped by SIGINT/SIGTERM.",
             "Details: docs/incus-role-image.md"
         })
+@Environment({
+    @Entry(name = "PIKA_BUILD_SSH_KEY", text = ImageCommand.SSH_KEY),
+    @Entry(name = "PIKA_INCUS_BIN", text = ImageCommand.INCUS_BIN)
+})
 public final class ImageCommand implements Runnable {
+    /** Help text of {@code PIKA_BUILD_SSH_KEY}, for this command and its subcommands. */
+    static final String SSH_KEY = "The ssh/scp identity file (-i).";
+    /** Help text of {@code PIKA_INCUS_BIN}, for this command and its subcommands. */
+    static final String INCUS_BIN = "The Incus client program (default incus; LXD's is lxc).";
 
     /**
      * What the command reads from its surroundings (tests substitute all of it).
@@ -87,7 +95,7 @@ public final class ImageCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--role", paramLabel = "ROLE", scope = ScopeType.INHERIT,
-            description = "managed-openclaw or pikaci-runner (before or after the subcommand)")
+            description = "Guest role: managed-openclaw or pikaci-runner (before or after the subcommand).")
     String role;
 
     /** Used by picocli when {@code pika image} is a subcommand of {@code pika}. */

@@ -1,5 +1,7 @@
 package dev.pika.cli.image;
 
+import dev.pika.cli.common.Entry;
+import dev.pika.cli.common.Environment;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,14 +12,16 @@ import picocli.CommandLine.Spec;
 
 /** The subcommands of {@code incus-role-image} / {@code pika image}: their options and help; {@link ImageRun} runs them. */
 final class ImageSubcommands {
-    private static final String ENV = "Environment: PIKA_BUILD_SSH_KEY (ssh/scp -i), PIKA_INCUS_BIN (default incus; "
-            + "LXD's is lxc).";
     private static final String DETAILS = "Details: docs/incus-role-image.md";
 
     private ImageSubcommands() {
     }
 
     /** Shared body of the subcommands. */
+    @Environment({
+        @Entry(name = "PIKA_BUILD_SSH_KEY", text = ImageCommand.SSH_KEY),
+        @Entry(name = "PIKA_INCUS_BIN", text = ImageCommand.INCUS_BIN)
+    })
     abstract static class Sub implements Callable<Integer> {
         @ParentCommand
         ImageCommand parent;
@@ -71,10 +75,11 @@ final class ImageSubcommands {
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true, footer = {
-        "", "Environment: none of its own; Nix's configuration applies.",
+        "",
         "Exit codes: 0 built, 1 nix build failed, 2 usage error.", DETAILS},
             description = "Build the role's image with Nix in the flake directory: "
                     + "nix build .#packages.SYSTEM.<flake attr> (produces ./result).")
+    @Environment({}) // none of its own; Nix's configuration applies
     static final class Build extends Sub {
         @Mixin
         ImageOptions.Build bo;
@@ -91,7 +96,7 @@ final class ImageSubcommands {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true, footer = {
-        "", ENV,
+        "",
         "Exit codes: 0 done (also when only the prune failed: a warning), 1 a tool or the import failed (or the "
                 + "artifacts are missing), 2 usage error, 130/143 stopped by SIGINT/SIGTERM.", DETAILS},
             description = "Import PATH/metadata.tar.xz and PATH/disk.qcow2 into Incus under the alias, stamped with "
@@ -105,7 +110,7 @@ final class ImageSubcommands {
         ImageOptions.Import io;
 
         @Option(names = "--artifact", paramLabel = "PATH", defaultValue = ImageOptions.DEFAULT_ARTIFACT,
-                description = "directory with metadata.tar.xz and disk.qcow2 (default: ./result)")
+                description = "Directory with metadata.tar.xz and disk.qcow2 (default: ./result).")
         String artifact;
 
         @Override
@@ -130,7 +135,7 @@ final class ImageSubcommands {
     }
 
     @Command(name = "build-import", mixinStandardHelpOptions = true, footer = {
-        "", ENV,
+        "",
         "Exit codes: 0 done (also when only the prune failed: a warning), 1 a tool, the build or the import "
                 + "failed, 2 usage error, 130/143 stopped by SIGINT/SIGTERM.", DETAILS},
             description = "Upload the flake directory's git-visible files to the remote host, build the image "
@@ -167,7 +172,7 @@ final class ImageSubcommands {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, footer = {
-        "", ENV, "Exit codes: 0 listed, 1 incus or ssh failed, 2 usage error.", DETAILS},
+        "", "Exit codes: 0 listed, 1 incus or ssh failed, 2 usage error.", DETAILS},
             description = "List the alias's images, newest first: * marks the one the alias points at; with the "
                     + "provenance each import stamped (revision, build host, import time).")
     static final class ListImages extends Sub {
@@ -186,7 +191,7 @@ final class ImageSubcommands {
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true, footer = {
-        "", ENV, "Exit codes: 0 moved (or already there), 1 nothing to roll back to or a tool failed, 2 usage error.",
+        "", "Exit codes: 0 moved (or already there), 1 nothing to roll back to or a tool failed, 2 usage error.",
         DETAILS},
             description = "Move the alias back to its previous image (the next older one in `list`), or to --to, in "
                     + "one API call. Deletes nothing; prints from where to where.")
@@ -194,7 +199,7 @@ final class ImageSubcommands {
         @Mixin
         ImageOptions.Where where;
 
-        @Option(names = "--to", paramLabel = "FINGERPRINT", description = "the image to move the alias to (64 hex digits)")
+        @Option(names = "--to", paramLabel = "FINGERPRINT", description = "The image to move the alias to (64 hex digits).")
         String to;
 
         @Override
@@ -214,7 +219,7 @@ final class ImageSubcommands {
     }
 
     @Command(name = "prune", mixinStandardHelpOptions = true, footer = {
-        "", ENV, "Exit codes: 0 done, 1 a tool failed, 2 usage error.", DETAILS},
+        "", "Exit codes: 0 done, 1 a tool failed, 2 usage error.", DETAILS},
             description = "Delete the alias's older images beyond the newest --keep N; never the alias's image, one "
                     + "another alias names, or one an instance uses.")
     static final class Prune extends Sub {
@@ -222,7 +227,7 @@ final class ImageSubcommands {
         ImageOptions.Where where;
 
         @Option(names = "--keep", paramLabel = "N", defaultValue = "" + ImageOptions.DEFAULT_KEEP,
-                description = "older images to keep (default: ${DEFAULT-VALUE})")
+                description = "Older images to keep (default: ${DEFAULT-VALUE}).")
         int keep = ImageOptions.DEFAULT_KEEP;
 
         @Override

@@ -72,7 +72,8 @@ final class InspectionJson {
 
     /**
      * @param i an inspection
-     * @return {@code {name, type, state, role, boot_id_match, ready, reason, phase, run_status, valid, verdict}}
+     * @return {@code {name, type, state, role, boot_id_match, boot_id_error, ready, reason, phase, run_status, valid,
+     *     verdict}}
      */
     static ObjectNode summary(Inspection i) {
         ObjectNode o = JSON.objectNode();
@@ -81,6 +82,7 @@ final class InspectionJson {
         o.put("state", i.state());
         o.put("role", i.role() == null ? null : i.role().id());
         o.put("boot_id_match", i.bootMatch());
+        o.put("boot_id_error", i.bootIdError());
         if (i.readiness() != null) {
             readiness(o, i);
         }

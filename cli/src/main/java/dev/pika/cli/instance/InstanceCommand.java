@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.pika.cli.common.CommandGroup;
+import dev.pika.cli.common.Entry;
+import dev.pika.cli.common.Environment;
 import dev.pika.cli.common.Examples;
 import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.FormatOption;
@@ -43,10 +45,11 @@ public final class InstanceCommand extends CommandGroup {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {" 0:inspected (the verdict is in the output, whatever it is)",
                 " 1:the instance or project cannot be read: no such instance, incus or ssh failed",
-                " 2:usage error"},
-            footerHeading = "%nEnvironment:%n",
-            footer = {"  PIKA_INCUS_BIN      the Incus client program (default incus; LXD's is lxc)",
-                "  PIKA_BUILD_SSH_KEY  ssh identity file for --remote-host (ssh -i)"})
+                " 2:usage error"})
+    @Environment({
+        @Entry(name = "PIKA_INCUS_BIN", text = "The Incus client program (default incus; LXD's is lxc)."),
+        @Entry(name = "PIKA_BUILD_SSH_KEY", text = "The ssh identity file for --remote-host (ssh -i).")
+    })
     @FormatOption.Formats(FormatOption.TextOrJson.class)
     abstract static class Base implements Callable<Integer> {
         @Spec

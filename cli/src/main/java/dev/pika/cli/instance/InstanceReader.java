@@ -101,12 +101,17 @@ final class InstanceReader {
         String bootId = null;
         String bootError = null;
         if ("Running".equalsIgnoreCase(state)) {
-            IncusAccess.Result r = incus.incus("exec", "--project", incus.project, incus.on(name), "--", "cat",
-                    BOOT_ID_PATH);
-            if (r.ok()) {
-                bootId = RustText.trim(r.text());
-            } else {
-                bootError = r.error();
+            // up to 3 tries: under load `incus exec` can fail transiently (seen with 8 in parallel), and a failed
+            // read would otherwise show as the server's "boot_id mismatch"
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                IncusAccess.Result r = incus.incus("exec", "--project", incus.project, incus.on(name), "--", "cat",
+                        BOOT_ID_PATH);
+                if (r.ok() && !RustText.trim(r.text()).isEmpty()) {
+                    bootId = RustText.trim(r.text());
+                    bootError = null;
+                    break;
+                }
+                bootError = r.ok() ? BOOT_ID_PATH + " was empty" : r.error();
             }
         } else {
             bootError = "the instance is not running";

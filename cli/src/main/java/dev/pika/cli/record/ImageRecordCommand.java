@@ -2,6 +2,9 @@ package dev.pika.cli.record;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pika.cli.common.CommandGroup;
+import dev.pika.cli.common.Entry;
+import dev.pika.cli.common.Environment;
+import dev.pika.cli.common.Examples;
 import dev.pika.cli.common.Display;
 import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.image.Names;
@@ -68,13 +71,12 @@ public final class ImageRecordCommand extends CommandGroup {
                 "  json  {valid, strict, summary, documents: [{source, kind, valid,",
                 "        findings, lines, records: [{line, pointer, kind, image_pointer, alias,",
                 "        project, fingerprint, short_fingerprint, guest_role, implied_role,",
-                "        uses_default_alias}]}]}",
-                "",
-                "Examples:",
-                "  pika image-record inspect image-record.json",
-                "  pika image-record inspect --lines records.txt",
-                "  pika image-record from-incus --role pikaci-runner --local \\",
-                "      | pika image-record inspect -"})
+                "        uses_default_alias}]}]}"})
+    @Examples({
+        "pika image-record inspect image-record.json",
+        "pika image-record inspect --lines records.txt",
+        "pika image-record from-incus --role pikaci-runner --local \\",
+        "    | pika image-record inspect -"})
     public static final class Inspect extends ValidateSupport implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -200,18 +202,16 @@ public final class ImageRecordCommand extends CommandGroup {
                 + "(CONTRACT.md §5)."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {" 0:record printed", " 1:no image with that alias (or two), or incus/ssh failed",
-                " 2:usage error"},
-            footerHeading = "%nEnvironment:%n",
-            footer = {
-                "  PIKA_BUILD_SSH_KEY  ssh identity file (-i); ssh also always gets",
-                "                      -o StrictHostKeyChecking=accept-new -o BatchMode=yes",
-                "                      -o ConnectTimeout=10",
-                "  PIKA_INCUS_BIN      default of --incus-bin",
-                "",
-                "Examples:",
-                "  pika image-record from-incus --role pikaci-runner",
-                "  pika image-record from-incus --role pikaci-runner --local --incus-bin lxc \\",
-                "      -o image-record.json"})
+                " 2:usage error"})
+    @Environment({
+        @Entry(name = "PIKA_BUILD_SSH_KEY", text = "The ssh identity file (-i); ssh also always gets "
+                + "-o StrictHostKeyChecking=accept-new -o BatchMode=yes -o ConnectTimeout=10."),
+        @Entry(name = "PIKA_INCUS_BIN", text = "The default of --incus-bin.")
+    })
+    @Examples({
+        "pika image-record from-incus --role pikaci-runner",
+        "pika image-record from-incus --role pikaci-runner --local --incus-bin lxc \\",
+        "    -o image-record.json"})
     public static final class FromIncus implements Callable<Integer> {
         static final String DEFAULT_HOST = "pika-build";
         static final String DEFAULT_PROJECT = "pika-managed-agents";

@@ -2,6 +2,7 @@ package dev.pika.cli.record;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pika.cli.common.Examples;
 import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.common.FormatOption;
 import dev.pika.cli.common.Standalone;
@@ -34,11 +35,8 @@ import picocli.CommandLine.Spec;
             "  text   a table: ROLE, DEFAULT ALIAS, FLAKE ATTRIBUTE, LEGACY ATTRIBUTE, DISK",
             "  json   an array of role objects (one object when ROLE is given):",
             "         {id, default_image_alias, flake_package_attr,",
-            "          legacy_package_attr, image_disk_size_mib}",
-            "",
-            "Examples:",
-            "  pika roles",
-            "  pika roles pikaci-runner --format json"})
+            "          legacy_package_attr, image_disk_size_mib}"})
+@Examples({"pika roles", "pika roles pikaci-runner --format json"})
 @FormatOption.Formats(FormatOption.TextOrJson.class)
 public final class RolesCommand implements Callable<Integer>, Standalone {
     /** jackson-core only: an ObjectMapper would load jackson-databind at every start (~50 ms). */

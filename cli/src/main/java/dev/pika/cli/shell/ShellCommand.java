@@ -1,5 +1,9 @@
 package dev.pika.cli.shell;
 
+import dev.pika.cli.common.Entry;
+import dev.pika.cli.common.Environment;
+import dev.pika.cli.common.Examples;
+import dev.pika.cli.common.FilesUsed;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,19 +22,12 @@ import picocli.CommandLine.Spec;
                     + "`help COMMAND` or `COMMAND --help` shows a command's usage. A failing command prints its "
                     + "error and its exit code, and the shell goes on. Ctrl-C cancels the line being typed (or "
                     + "interrupts the running command), Ctrl-D or `exit` leaves the shell."
-        },
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  Start the shell, then type a command with TAB completion:",
-            "    $ pika shell",
-            "",
-            "Environment:",
-            "  XDG_STATE_HOME  Base directory of the history file (default $HOME/.local/state).",
-            "",
-            "Files:",
-            "  $XDG_STATE_HOME/pika/history  The shell's command history, kept across sessions "
-                    + "(default ~/.local/state/pika/history)."
         })
+@Examples({"Start the shell, then type a command with TAB completion:", "$ pika shell"})
+@Environment(@Entry(name = "XDG_STATE_HOME",
+        text = "Base directory of the history file (default $HOME/.local/state)."))
+@FilesUsed(@Entry(name = "$XDG_STATE_HOME/pika/history",
+        text = "The shell's command history, kept across sessions (default ~/.local/state/pika/history)."))
 public final class ShellCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -216,12 +216,15 @@ class InstanceInspectIT {
         Proc.Result json = pika("list", "--format", "json");
         assertEquals(0, json.exit(), json.both());
         Map<String, String> seen = new LinkedHashMap<>();
+        Map<String, String> rows = new LinkedHashMap<>();
         for (JsonNode n : MAPPER.readTree(json.out())) {
             seen.put(n.get("name").asText(), n.get("verdict").asText());
+            rows.put(n.get("name").asText(), n.toString());
             assertTrue(n.get("valid").asBoolean(), n.toString());
         }
         for (String name : verdicts.keySet()) {
-            assertEquals(verdicts.get(name), seen.get(name), () -> name + ":\n" + pika("inspect", name).both()
+            assertEquals(verdicts.get(name), seen.get(name), () -> name + ": list said " + rows.get(name) + "\n"
+                    + pika("inspect", name).both()
                     + incus("info", "--project", project, name, "--show-log").both());
         }
         assertEquals(verdicts.keySet(), seen.keySet());

@@ -1,5 +1,8 @@
 package dev.pika.cli.testing;
 
+import dev.pika.cli.common.Entry;
+import dev.pika.cli.common.Environment;
+import dev.pika.cli.common.Examples;
 import dev.pika.cli.common.ExitCodes;
 import dev.pika.cli.Main;
 import dev.pika.cli.common.UserException;
@@ -72,18 +75,15 @@ public final class FixtureCommands {
 
     @Command(name = "validate-fixture", mixinStandardHelpOptions = true,
             description = {"Check fixture documents (a test-only command).", "Reads each FILE and fails when it is missing."},
-            footerHeading = "%nExamples:%n",
+            footerHeading = "%nOutput:%n",
             footer = {
-                "  Check one document:",
-                "    $ pika validate-fixture --kind result result.json",
-                "",
-                "Environment:",
-                "  PIKA_FIXTURE  A variable that only the fixture reads,",
-                "                described on two lines.",
-                "",
-                "See also:",
-                "  jq(1)"
+                "  text  findings, then",
+                "        a summary",
+                "Details: docs/x.md"
             })
+    @Examples({"Check one document:", "$ pika validate-fixture --kind result result.json"})
+    @Environment(@Entry(name = "PIKA_FIXTURE",
+            text = "A variable that only the fixture reads, described in a sentence long enough to wrap in help."))
     static final class ValidateFixture implements Callable<Integer> {
         @Option(names = "--role", paramLabel = "ROLE", completionCandidates = RoleCandidates.class,
                 description = "Guest role: ${COMPLETION-CANDIDATES}.")
