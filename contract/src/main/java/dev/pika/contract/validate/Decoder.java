@@ -686,7 +686,8 @@ final class Decoder {
         }
 
         BigInteger integer() {
-            return kind == U64 ? new BigInteger(Long.toUnsignedString(bits)) : BigInteger.valueOf(bits);
+            // a u64 below 2^63 is the same long signed or unsigned: no decimal round trip (the event hot path)
+            return kind == U64 && bits < 0 ? new BigInteger(Long.toUnsignedString(bits)) : BigInteger.valueOf(bits);
         }
     }
 
