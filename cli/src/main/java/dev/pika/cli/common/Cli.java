@@ -85,14 +85,14 @@ public final class Cli {
         return cl;
     }
 
-    /** picocli's help, with the terminal's width capped at {@link #MAX_HELP_WIDTH}. */
+    /** picocli's help wrapped at spaces only ({@link WordWrapHelp}), the terminal's width capped at {@link #MAX_HELP_WIDTH}. */
     private static CommandLine.Help help(CommandSpec spec, CommandLine.Help.ColorScheme scheme) {
         CommandLine.Model.UsageMessageSpec usage = spec.usageMessage();
         if (usage.autoWidth()) {
             int detected = usage.width();
             usage.autoWidth(false).width(Math.min(MAX_HELP_WIDTH, detected));
         }
-        return new CommandLine.Help(spec, scheme);
+        return new WordWrapHelp(spec, scheme);
     }
 
     /**
@@ -136,11 +136,17 @@ public final class Cli {
         }
         int width = help.commandSpec().usageMessage().width();
         nameWidth = Math.min(nameWidth + 4, width / 2);
-        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+        CommandLine.Help.TextTable table = new WordWrapHelp.SpaceWrappedTable(help.colorScheme(),
                 new CommandLine.Help.Column(nameWidth, 2, CommandLine.Help.Column.Overflow.SPAN),
                 new CommandLine.Help.Column(width - nameWidth, 0, CommandLine.Help.Column.Overflow.WRAP));
         for (Entry e : entries) {
-            table.addRowValues(e.name(), e.text());
+            if (e.name().length() + 4 > nameWidth) {
+                // a name wider than its column gets a line of its own, the text starts under it
+                table.addRowValues(e.name(), "");
+                table.addRowValues("", e.text());
+            } else {
+                table.addRowValues(e.name(), e.text());
+            }
         }
         return String.format("%n%s%n", heading) + table;
     }
