@@ -1027,15 +1027,29 @@ final class Decoder {
             throw custom("invalid-type", s, i, parent, seg, "invalid type: " + num.unexpected() + ", expected "
                     + it.name(), null);
         }
-        BigInteger v = num.integer();
-        if (v.compareTo(it.min()) < 0 || v.compareTo(it.max()) > 0) {
+        if (!inRange(num, it)) {
             throw custom("integer-out-of-range", s, i, parent, seg, "invalid value: " + num.unexpected()
                     + ", expected " + it.name(), null);
         }
         Node n = node(Node.Kind.INTEGER, parent, seg, s);
-        n.setInteger(v);
+        if (num.kind() == Num.U64 && num.bits() < 0) {
+            n.setInteger(num.integer());
+        } else {
+            n.setInteger(num.bits());
+        }
         close(n);
         return n;
+    }
+
+    /** Whether an integer {@code num} is within {@code it}'s range, without a BigInteger when it fits a long. */
+    private static boolean inRange(Num num, Schema.Int it) {
+        if (num.kind() == Num.U64 && num.bits() < 0) {
+            BigInteger v = num.integer();
+            return v.compareTo(it.min()) >= 0 && v.compareTo(it.max()) <= 0;
+        }
+        long v = num.bits();
+        // a Rust integer type's minimum fits a long; a maximum of 2^63 or more is above every long
+        return v >= it.min().longValue() && (it.max().bitLength() >= 64 || v <= it.max().longValue());
     }
 
     /** {@code deserialize_enum} of a derived unit-variant enum: {@code "variant"} or {@code {"variant": null}}. */
@@ -1045,12 +1059,13 @@ final class Decoder {
         if (c == '"') {
             Node n = node(Node.Kind.STRING, parent, seg, i);
             i++;
-            String v = matchKnown(variants(en));
-            if (v == null) {
-                v = parseStr(ptr);
-            }
+            Known variants = known(en);
+            int k = matchKnown(variants);
+            String v = k >= 0 ? variants.names[k] : parseStr(ptr);
             close(n);
-            variant(en, v, i, parent, seg, n);
+            if (k < 0) {
+                variant(en, v, i, parent, seg, n);
+            }
             n.setText(v);
             return n;
         }
@@ -1199,68 +1214,136 @@ final class Decoder {
         return nextKey(first, ptr, null);
     }
 
-    private static final Map<Schema.Enum, String[]> VARIANTS =
-            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /**
+     * The names a key or a variant is matched against without decoding it, computed once per struct or enum type:
+     * a struct's JSON names (fields, then each field's aliases) with the field each one names, its fields' bits
+     * (declaration order) and the bits of its required fields; an enum's variants.
+     */
+    private static final class Known {
+        final String[] names;
+        final byte[][] bytes;
+        final Schema.Field[] fields;
+        final long[] bits;
+        final long required;
 
-    private static String[] variants(Schema.Enum en) {
-        return VARIANTS.computeIfAbsent(en, e -> e.variants().toArray(new String[0]));
-    }
-
-    /** The JSON names (fields and aliases) of each struct, for matching keys without decoding them. */
-    private static final Map<Schema.Obj, String[]> NAMES =
-            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-
-    private static String[] names(Schema.Obj obj) {
-        return NAMES.computeIfAbsent(obj, o -> {
-            List<String> all = new ArrayList<>();
-            for (Schema.Field f : o.fields().values()) {
-                all.add(f.name());
-                all.addAll(f.aliases());
+        Known(List<String> names, List<Schema.Field> fields, List<Long> bits, long required) {
+            this.names = names.toArray(new String[0]);
+            this.bytes = new byte[this.names.length][];
+            for (int k = 0; k < this.names.length; k++) {
+                bytes[k] = this.names[k].getBytes(StandardCharsets.UTF_8);
             }
-            return all.toArray(new String[0]);
-        });
+            this.fields = fields == null ? null : fields.toArray(new Schema.Field[0]);
+            this.bits = new long[this.names.length];
+            for (int k = 0; bits != null && k < this.names.length; k++) {
+                this.bits[k] = bits.get(k);
+            }
+            this.required = required;
+        }
+
+        static Known of(Schema.Obj obj) {
+            if (obj.fields().size() > 64) {
+                throw new IllegalArgumentException(obj.name() + " has more than 64 fields");
+            }
+            List<String> names = new ArrayList<>();
+            List<Schema.Field> fields = new ArrayList<>();
+            List<Long> bits = new ArrayList<>();
+            long required = 0;
+            int k = 0;
+            for (Schema.Field f : obj.fields().values()) {
+                long bit = 1L << k++;
+                names.add(f.name());
+                fields.add(f);
+                bits.add(bit);
+                if (f.presence() == Schema.Presence.REQUIRED) {
+                    required |= bit;
+                }
+            }
+            k = 0;
+            for (Schema.Field f : obj.fields().values()) {
+                long bit = 1L << k++;
+                for (String alias : f.aliases()) {
+                    names.add(alias);
+                    fields.add(f);
+                    bits.add(bit);
+                }
+            }
+            return new Known(names, fields, bits, required);
+        }
+
+        /** @return the index of {@code name}, or -1 */
+        int indexOf(String name) {
+            for (int k = 0; k < names.length; k++) {
+                if (names[k].equals(name)) {
+                    return k;
+                }
+            }
+            return -1;
+        }
     }
 
     /**
-     * A key that is one of {@code known}, written without escapes: returned as that (shared) string and consumed,
-     * with no decoding or allocation; null otherwise (nothing consumed). Such a key is ASCII, so valid UTF-8.
+     * Known names per struct and enum type, by identity: copied on write, so that a lookup (once per decoded
+     * object, many times per second in an event stream) takes no lock.
      */
-    private String matchKnown(String[] known) {
+    private static volatile java.util.IdentityHashMap<Object, Known> knownByType = new java.util.IdentityHashMap<>();
+
+    private static Known known(Object type) {
+        Known k = knownByType.get(type);
+        if (k == null) {
+            synchronized (Decoder.class) {
+                k = knownByType.get(type);
+                if (k == null) {
+                    k = type instanceof Schema.Obj obj ? Known.of(obj)
+                            : new Known(((Schema.Enum) type).variants(), null, null, 0);
+                    java.util.IdentityHashMap<Object, Known> next = new java.util.IdentityHashMap<>(knownByType);
+                    next.put(type, k);
+                    knownByType = next;
+                }
+            }
+        }
+        return k;
+    }
+
+    /**
+     * A key or variant that is one of {@code known}, written without escapes: consumed (closing quote included),
+     * with no decoding or allocation. Its bytes equal a name's UTF-8 bytes, so they are valid UTF-8.
+     *
+     * @return the name's index in {@code known}, or -1 (nothing consumed)
+     */
+    private int matchKnown(Known known) {
         int j = i;
         while (j < end) {
             byte c = b[j];
             if (c == '"') {
                 break;
             }
-            if (c == '\\' || c < 0x20) {
-                return null;
+            if (c == '\\' || (c >= 0 && c < 0x20)) {
+                return -1;
             }
             j++;
         }
         if (j >= end) {
-            return null;
+            return -1;
         }
         int len = j - i;
-        for (String name : known) {
-            if (name.length() != len) {
-                continue;
-            }
-            int k = 0;
-            while (k < len && b[i + k] == name.charAt(k)) {
-                k++;
-            }
-            if (k == len) {
+        byte[][] bytes = known.bytes;
+        for (int k = 0; k < bytes.length; k++) {
+            byte[] name = bytes[k];
+            if (name.length == len && Arrays.equals(b, i, j, name, 0, len)) {
                 i = j + 1;
-                return name;
+                return k;
             }
         }
-        return null;
+        return -1;
     }
 
     /** Where the last key read by {@link #nextKey} started (its opening quote). */
     private int keyStart;
 
-    private String nextKey(boolean[] first, String ptr, String[] known) throws Fail {
+    /** The index in the {@link Known} names of the last key {@link #nextKey} matched without decoding, or -1. */
+    private int lastKnown;
+
+    private String nextKey(boolean[] first, String ptr, Known known) throws Fail {
         int c = ws();
         if (c == '}') {
             return null;
@@ -1278,10 +1361,12 @@ final class Decoder {
         if (c == '"') {
             keyStart = i;
             i++;
+            lastKnown = -1;
             if (known != null) {
-                String k = matchKnown(known);
-                if (k != null) {
-                    return k;
+                int k = matchKnown(known);
+                if (k >= 0) {
+                    lastKnown = k;
+                    return known.names[k];
                 }
             }
             return parseStr(ptr);
@@ -1354,10 +1439,23 @@ final class Decoder {
 
     /** The location of the key that ended at the current index (its quotes included). */
     private Node.Location keyLocation(int searchFrom) {
-        int s = quoteFrom(searchFrom);
-        int l1 = lineOf(s + 1);
-        int l2 = lineOf(i);
-        return new Node.Location(l1 + lineBase, columnOf(s + 1, l1), l2 + lineBase, Math.max(1, columnOf(i, l2)));
+        return keyLocation(quoteFrom(searchFrom), i);
+    }
+
+    /** The location of the key from its opening quote to the byte before {@code keyEnd}. */
+    private Node.Location keyLocation(int quote, int keyEnd) {
+        int l1 = lineOf(quote + 1);
+        int l2 = lineOf(keyEnd);
+        return new Node.Location(l1 + lineBase, columnOf(quote + 1, l1), l2 + lineBase,
+                Math.max(1, columnOf(keyEnd, l2)));
+    }
+
+    /** {@link Node#putField} with the key's location from its opening quote to the byte before {@code keyEnd}. */
+    private void putKey(Node n, String name, Node value, int quote, int keyEnd) {
+        int l1 = lineOf(quote + 1);
+        int l2 = lineOf(keyEnd);
+        n.putField(name, value, l1 + lineBase, columnOf(quote + 1, l1), l2 + lineBase,
+                Math.max(1, columnOf(keyEnd, l2)));
     }
 
     /** {@code deserialize_struct} of a derived struct (object or positional array). */
@@ -1434,7 +1532,7 @@ final class Decoder {
     /** The derived {@code visit_map}. */
     private void fields(Schema.Obj obj, Node n, String ptr) throws Fail, LimitReached {
         boolean[] first = {true};
-        String[] known = names(obj);
+        Known known = known(obj);
         long seen = 0;
         while (true) {
             int ks = i;
@@ -1442,10 +1540,12 @@ final class Decoder {
             if (key == null) {
                 break;
             }
-            Node.Location loc = keyLocation(ks);
             int keyStart = quoteFrom(ks);
-            Schema.Field f = obj.field(key);
+            int keyEnd = i;
+            int index = lastKnown >= 0 ? lastKnown : known.indexOf(key);
+            Schema.Field f = index < 0 ? null : known.fields[index];
             if (f == null) {
+                Node.Location loc = keyLocation(keyStart, keyEnd);
                 if (obj.denyUnknown()) {
                     String legacy = obj.legacy().get(key);
                     throw fail("unknown-field", keyStart, afterEndMap(), ptr + "/" + Node.escape(key),
@@ -1456,7 +1556,7 @@ final class Decoder {
                 unknownField(obj, n, key, loc);
                 continue;
             }
-            long bit = 1L << indexOf(known, f.name());
+            long bit = known.bits[index];
             boolean again = (seen & bit) != 0;
             seen |= bit;
             if (again) {
@@ -1465,23 +1565,17 @@ final class Decoder {
                         "duplicate field `" + f.name() + "`" + via, null);
             }
             colon(ptr);
-            n.putField(f.name(), value(f.type(), n, key, option(f)), loc);
+            putKey(n, f.name(), value(f.type(), n, key, option(f)), keyStart, keyEnd);
         }
-        for (Schema.Field f : obj.fields().values()) {
-            if (f.presence() == Schema.Presence.REQUIRED && (seen & (1L << indexOf(known, f.name()))) == 0) {
-                throw fail("missing-field", startIndex(n), afterEndMap(), ptr + "/" + Node.escape(f.name()),
-                        "missing field `" + f.name() + "`", null);
+        if ((seen & known.required) != known.required) {
+            int k = 0;
+            for (Schema.Field f : obj.fields().values()) {
+                if ((known.required & ~seen & (1L << k++)) != 0) {
+                    throw fail("missing-field", startIndex(n), afterEndMap(), ptr + "/" + Node.escape(f.name()),
+                            "missing field `" + f.name() + "`", null);
+                }
             }
         }
-    }
-
-    private static int indexOf(String[] known, String name) {
-        for (int k = 0; k < known.length; k++) {
-            if (known[k].equals(name)) {
-                return k;
-            }
-        }
-        throw new IllegalStateException("not a field: " + name);
     }
 
     static String fieldList(Schema.Obj obj) {
@@ -1595,7 +1689,7 @@ final class Decoder {
     private void flattenedMap(Schema.Obj obj, Set<String> flattened, Node n, String ptr)
             throws Fail, LimitReached {
         boolean[] first = {true};
-        String[] known = names(obj);
+        Known known = known(obj);
         java.util.HashSet<String> seen = new java.util.HashSet<>();
         List<Object[]> collected = new ArrayList<>();
         while (true) {
@@ -1918,12 +2012,30 @@ final class Decoder {
         private Utf8() {
         }
 
-        static boolean valid(byte[] a, int from, int to) {
+        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+                .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+        /**
+         * @return the index of the first byte of {@code a[from, to)} that is not ASCII, or {@code to}; eight bytes
+         *     at a time (the JDK's own vectorized check, {@code StringCoding.countPositives}, is not public)
+         */
+        static int asciiEnd(byte[] a, int from, int to) {
             int k = from;
+            while (k + 8 <= to && ((long) LONGS.get(a, k) & 0x8080808080808080L) == 0) {
+                k += 8;
+            }
+            while (k < to && a[k] >= 0) {
+                k++;
+            }
+            return k;
+        }
+
+        static boolean valid(byte[] a, int from, int to) {
+            int k = asciiEnd(a, from, to);
             while (k < to) {
                 int c = a[k] & 0xff;
                 if (c < 0x80) {
-                    k++;
+                    k = asciiEnd(a, k + 1, to);
                     continue;
                 }
                 int need;
@@ -1970,11 +2082,11 @@ final class Decoder {
 
         /** @return the index of the first byte that is not valid UTF-8 in {@code a[from, to)}, or -1 */
         static int firstInvalid(byte[] a, int from, int to) {
-            int k = from;
+            int k = asciiEnd(a, from, to);
             while (k < to) {
                 int c = a[k] & 0xff;
                 if (c < 0x80) {
-                    k++;
+                    k = asciiEnd(a, k + 1, to);
                     continue;
                 }
                 int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;

@@ -2,7 +2,9 @@ package dev.pika.contract.validate;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +32,21 @@ public final class Node {
     private int textOff;
     private int textLen;
     private BigInteger integer;
+    private long small;
     private boolean bool;
-    private Map<String, Node> fields;
+    // An object's fields in document order, in parallel arrays rather than maps: an event line is one object of
+    // about seven fields, and the two LinkedHashMaps it used to get were most of an event stream's allocation
+    // samples (JFR, issue 11). A name index is built only for objects with many fields.
+    private String[] names;
+    private Node[] values;
+    /** Per field: the name's line, column, end line, end column. */
+    private int[] nameSpans;
+    private int fieldCount;
+    private Map<String, Integer> index;
     private List<Node> items;
-    private Map<String, Location> fieldNames;
+
+    /** Objects with more fields than this get a hash index for {@link #get}; smaller ones are scanned. */
+    private static final int SCAN_FIELDS = 8;
 
     /** A field name's position, for findings about the name rather than the value. */
     record Location(int line, int column, int endLine, int endColumn) {
@@ -100,7 +113,20 @@ public final class Node {
 
     /** @return the integer value, or null when this is not an integer */
     public BigInteger integer() {
+        if (integer == null && kind == Kind.INTEGER) {
+            integer = BigInteger.valueOf(small);
+        }
         return integer;
+    }
+
+    /** @return whether the integer value fits a long ({@link #longValue()}); false when this is not an integer */
+    boolean integerFitsLong() {
+        return kind == Kind.INTEGER && (integer == null || integer.bitLength() < 64);
+    }
+
+    /** @return the integer value as a long; only when {@link #integerFitsLong()} */
+    long longValue() {
+        return integer == null ? small : integer.longValue();
     }
 
     /** @return the boolean value (false when not a boolean) */
@@ -113,12 +139,38 @@ public final class Node {
      * @return the field's node (null when absent, or when this is not an object)
      */
     public Node get(String name) {
-        return fields == null ? null : fields.get(name);
+        int k = find(name);
+        return k < 0 ? null : values[k];
     }
 
-    /** @return the fields of an object, in document order (empty for non-objects) */
+    private int find(String name) {
+        if (index != null) {
+            Integer k = index.get(name);
+            return k == null ? -1 : k;
+        }
+        for (int k = 0; k < fieldCount; k++) {
+            if (names[k] == name) {
+                return k;
+            }
+        }
+        for (int k = 0; k < fieldCount; k++) {
+            if (names[k].equals(name)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the fields of an object, in document order (empty for non-objects); a new map on each call */
     public Map<String, Node> fields() {
-        return fields == null ? Map.of() : Collections.unmodifiableMap(fields);
+        if (fieldCount == 0) {
+            return Map.of();
+        }
+        Map<String, Node> m = new LinkedHashMap<>();
+        for (int k = 0; k < fieldCount; k++) {
+            m.put(names[k], values[k]);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /** @return the items of an array (empty for non-arrays) */
@@ -131,7 +183,12 @@ public final class Node {
      * @return the position of the field's name, or null
      */
     Location nameLocation(String name) {
-        return fieldNames == null ? null : fieldNames.get(name);
+        int k = find(name);
+        if (k < 0) {
+            return null;
+        }
+        int at = 4 * k;
+        return new Location(nameSpans[at], nameSpans[at + 1], nameSpans[at + 2], nameSpans[at + 3]);
     }
 
     void setText(String s) {
@@ -149,17 +206,52 @@ public final class Node {
         this.integer = i;
     }
 
+    /** Sets the integer value; its BigInteger is made when {@link #integer()} is asked for. */
+    void setInteger(long i) {
+        this.small = i;
+    }
+
     void setBool(boolean b) {
         this.bool = b;
     }
 
     void putField(String name, Node value, Location nameLoc) {
-        if (fields == null) {
-            fields = new LinkedHashMap<>();
-            fieldNames = new LinkedHashMap<>();
+        putField(name, value, nameLoc.line(), nameLoc.column(), nameLoc.endLine(), nameLoc.endColumn());
+    }
+
+    /**
+     * Adds a field, or replaces the value and name position of a field of that name (keeping its place, as a
+     * map's {@code put} does).
+     */
+    void putField(String name, Node value, int line, int column, int endLine, int endColumn) {
+        int k = fieldCount == 0 ? -1 : find(name);
+        if (k < 0) {
+            if (names == null) {
+                names = new String[4];
+                values = new Node[4];
+                nameSpans = new int[16];
+            } else if (fieldCount == names.length) {
+                names = Arrays.copyOf(names, fieldCount * 2);
+                values = Arrays.copyOf(values, fieldCount * 2);
+                nameSpans = Arrays.copyOf(nameSpans, fieldCount * 8);
+            }
+            k = fieldCount++;
+            names[k] = name;
+            if (index != null) {
+                index.put(name, k);
+            } else if (fieldCount > SCAN_FIELDS) {
+                index = new HashMap<>();
+                for (int j = 0; j < fieldCount; j++) {
+                    index.put(names[j], j);
+                }
+            }
         }
-        fields.put(name, value);
-        fieldNames.put(name, nameLoc);
+        values[k] = value;
+        int at = 4 * k;
+        nameSpans[at] = line;
+        nameSpans[at + 1] = column;
+        nameSpans[at + 2] = endLine;
+        nameSpans[at + 3] = endColumn;
     }
 
     void addItem(Node item) {

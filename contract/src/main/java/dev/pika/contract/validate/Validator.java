@@ -262,7 +262,10 @@ public final class Validator {
         private final Limits limits;
         private final int maxLine;
         private byte[] buf;
-        private BigInteger prevSeq;
+        private boolean hasPrevSeq;
+        private boolean prevSeqSmall;
+        private long prevSeqLong;
+        private BigInteger prevSeqBig;
         private int prevSeqLine;
 
         EventStream(Collector out, Limits limits) {
@@ -370,15 +373,26 @@ public final class Validator {
         private void check(Node event, int lineNo) {
             Rules.EVENT.check(event, out);
             Node seq = event.get("seq");
-            if (seq != null && seq.integer() != null) {
-                if (prevSeq != null && seq.integer().compareTo(prevSeq) <= 0) {
-                    out.warning("seq-order", seq, "seq " + seq.integer() + " is not greater than the previous "
-                            + "event's seq " + prevSeq + " (line " + prevSeqLine + ")",
-                            "the reference writer assigns seq 1, 2, 3… under a file lock (CONTRACT.md §2)");
-                }
-                prevSeq = seq.integer();
-                prevSeqLine = lineNo;
+            if (seq == null || seq.kind() != Node.Kind.INTEGER) {
+                return;
             }
+            boolean small = seq.integerFitsLong();
+            if (hasPrevSeq && (small && prevSeqSmall ? seq.longValue() <= prevSeqLong
+                    : seq.integer().compareTo(prevSeq()) <= 0)) {
+                out.warning("seq-order", seq, "seq " + seq.integer() + " is not greater than the previous "
+                        + "event's seq " + prevSeq() + " (line " + prevSeqLine + ")",
+                        "the reference writer assigns seq 1, 2, 3… under a file lock (CONTRACT.md §2)");
+            }
+            // a u64 seq is a long until 2^63: no BigInteger per event line
+            hasPrevSeq = true;
+            prevSeqSmall = small;
+            prevSeqLong = small ? seq.longValue() : 0;
+            prevSeqBig = small ? null : seq.integer();
+            prevSeqLine = lineNo;
+        }
+
+        private BigInteger prevSeq() {
+            return prevSeqSmall ? BigInteger.valueOf(prevSeqLong) : prevSeqBig;
         }
 
         /** Rust's {@code str::trim().is_empty()}: ASCII whitespace, plus Unicode White_Space when non-ASCII. */
