@@ -24,9 +24,8 @@ public final class LifecycleEventCommand extends LifecycleSubcommand {
             description = "Where the last seq is kept (default: EVENTS_PATH with .seq appended).")
     Path seqPath;
 
-    @Option(names = "--kind", paramLabel = "KIND",
-            description = "Required. One of: requested, provisioning, booted, unreachable, stopped, destroyed, "
-                    + "starting, ready, failed, completed.")
+    @Option(names = "--kind", paramLabel = "KIND", completionCandidates = RuntimeStates.class,
+            description = "Required. One of: ${COMPLETION-CANDIDATES}.")
     String kind;
 
     /** A guest's writer. */

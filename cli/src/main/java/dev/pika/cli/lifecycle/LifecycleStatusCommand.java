@@ -17,9 +17,8 @@ public final class LifecycleStatusCommand extends LifecycleSubcommand {
             description = "Required. The file to write, e.g. /run/pika-cloud/status.json.")
     Path statusPath;
 
-    @Option(names = "--state", paramLabel = "STATE",
-            description = "Required. One of: requested, provisioning, booted, unreachable, stopped, destroyed, "
-                    + "starting, ready, failed, completed.")
+    @Option(names = "--state", paramLabel = "STATE", completionCandidates = RuntimeStates.class,
+            description = "Required. One of: ${COMPLETION-CANDIDATES}.")
     String state;
 
     /** A guest's writer. */

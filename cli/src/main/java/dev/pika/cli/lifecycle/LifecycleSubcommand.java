@@ -8,6 +8,7 @@ import dev.pika.cli.common.UserException;
 import dev.pika.contract.model.RuntimeState;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -24,6 +25,17 @@ import picocli.CommandLine.Spec;
 abstract class LifecycleSubcommand implements Runnable {
     /** The runtime states, in the contract's order (the helper's {@code choices}). */
     static final List<String> RUNTIME_STATES = Arrays.stream(RuntimeState.values()).map(RuntimeState::wire).toList();
+
+    /**
+     * The runtime states as completion candidates: {@code --state} and {@code --kind} list them in their help
+     * ({@code ${COMPLETION-CANDIDATES}}) and shells complete them, from the contract's {@link RuntimeState}.
+     */
+    static final class RuntimeStates implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return RUNTIME_STATES.iterator();
+        }
+    }
 
     @Spec
     CommandSpec spec;
