@@ -2,6 +2,7 @@ package dev.pika.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -65,6 +67,16 @@ class MainStandaloneTest {
         assertEquals(a[0].equals("__complete") ? 2 : 1, lazy.getSubcommands().size(),
                 "only the named subcommand (and the one completed) is built");
         assertEquals(run(Main.commandLine(new Main()), a), run(lazy, a));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V"})
+    void theVersionAloneBuildsNoSubcommandAndPrintsTheSame(String option) {
+        CommandLine lazy = Main.commandLine(new String[] {option});
+        assertEquals(0, lazy.getSubcommands().size(), "no subcommand is built for the version");
+        String full = run(Main.commandLine(new Main()), new String[] {option});
+        assertTrue(full.startsWith("exit 0\n--- out\npika "), full);
+        assertEquals(full, run(lazy, new String[] {option}));
     }
 
     private static String run(CommandLine cl, String[] args) {
