@@ -4,10 +4,12 @@
 Before/after figures for one pika command on two builds of the jar (e.g. main's and a branch's): runs
 `JAVA -Xmx64m -jar JAR PIKA_ARGS` alternately, A B A B ..., so that a load that comes and goes on a shared machine
 weighs on both alike, and prints per jar the median and fastest wall time, the median CPU time (user + system, all
-threads, from the child's rusage) and the median peak RSS, then B's medians relative to A's.
+threads, from the child's rusage) and the median peak RSS, then B's medians relative to A's. A or B not ending in
+.jar is run as a launcher instead (`A PIKA_ARGS`, e.g. bin/pika of two checkouts: start-up cache included).
 
 Example (issue 11's event-throughput check; inputs from bench/gen_inputs.py):
     bench/compare_jars.py --runs 10 base.jar cli/target/pika.jar -- validate-events bench/target/inputs/events.jsonl
+    bench/compare_jars.py --runs 30 --warmup 3 ../base/bin/pika bin/pika -- validate-result small.json
 
 Not a test: nothing fails on a slow figure. A run that exits non-zero stops the comparison (exit 1), since its
 time would not be the command's.
@@ -48,7 +50,8 @@ def main():
     figures = {jar: [] for jar in jars}
     for n in range(opts.warmup + opts.runs):
         for jar in jars:
-            code, wall, cpu, rss = run_once([opts.java, "-Xmx64m", "-jar", jar] + args)
+            cmd = [opts.java, "-Xmx64m", "-jar", jar] if jar.endswith(".jar") else [jar]
+            code, wall, cpu, rss = run_once(cmd + args)
             if code != 0:
                 print(f"compare_jars.py: {jar} exited {code}", file=sys.stderr)
                 return 1

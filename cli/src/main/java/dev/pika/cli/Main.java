@@ -32,12 +32,31 @@ import picocli.CommandLine.Spec;
  * Entry point and composition root of the {@code pika} command: the subcommands, the {@link Standalone} fast path
  * and the launcher-name dispatch live here, and nothing else imports this class. Exit codes: {@code ExitCodes}.
  */
-@Command(name = "pika",
+@Command(name = Main.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Operator toolkit for the Pika runtime contract: validate documents, render guest scripts, "
                 + "build and import role images.",
-        subcommands = {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:success (all documents valid, operation done)",
+            " 1:at least one document invalid, or the operation failed",
+            " 2:usage error or unreadable input"
+        })
+@Environment({
+    @Entry(name = "NO_COLOR", text = "Disable colour in help and output."),
+    @Entry(name = "PIKA_DEBUG", text = "Set to 1 to print stack traces of internal errors.")
+})
+public final class Main implements Runnable {
+    /** The command's name (the launcher table's {@code pika}). */
+    static final String NAME = "pika";
+
+    /**
+     * The subcommands, in the order help lists them: the one list that the full command tree and the
+     * {@link Standalone} lookup both read. Not {@code @Command(subcommands = …)}: reading that means parsing all of
+     * this class's annotations, a measurable part of every start even when only one subcommand runs.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             ValidateCommands.Any.class,
             ValidateCommands.Result.class,
@@ -57,19 +76,8 @@ import picocli.CommandLine.Spec;
             InstanceCommand.class,
             CompletionCommand.class,
             ShellCommand.class,
-            CompleteCommand.class,
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            " 0:success (all documents valid, operation done)",
-            " 1:at least one document invalid, or the operation failed",
-            " 2:usage error or unreadable input"
-        })
-@Environment({
-    @Entry(name = "NO_COLOR", text = "Disable colour in help and output."),
-    @Entry(name = "PIKA_DEBUG", text = "Set to 1 to print stack traces of internal errors.")
-})
-public final class Main implements Runnable {
+            CompleteCommand.class);
+
     /** The subcommand that runs as a program of its own under the launchers' names. */
     private static final String IMAGE = "image";
 
@@ -88,7 +96,13 @@ public final class Main implements Runnable {
      * @return a configured {@link CommandLine}
      */
     public static CommandLine commandLine(Object command) {
-        return Cli.commandLine(command);
+        CommandLine cl = new CommandLine(command);
+        if (command instanceof Main) {
+            for (Class<?> c : SUBCOMMANDS) {
+                cl.addSubcommand(new CommandLine(c, CommandLine.defaultFactory()));
+            }
+        }
+        return Cli.configure(cl);
     }
 
     /**
@@ -112,7 +126,7 @@ public final class Main implements Runnable {
             // The version alone needs no subcommand: building all of them is most of `pika --version`'s time
             // (the `pika --version` row of bench/run.sh)
             return Cli.configure(new CommandLine(CommandSpec.create()
-                    .name(Main.class.getAnnotation(Command.class).name())
+                    .name(NAME)
                     .versionProvider(new VersionProvider())
                     .mixinStandardHelpOptions(true)));
         }
@@ -128,7 +142,7 @@ public final class Main implements Runnable {
         if (only == null) {
             return commandLine(new Main());
         }
-        CommandLine root = new CommandLine(CommandSpec.create().name(Main.class.getAnnotation(Command.class).name()));
+        CommandLine root = new CommandLine(CommandSpec.create().name(NAME));
         root.addSubcommand(new CommandLine(only, CommandLine.defaultFactory()));
         if (completed != null) {
             root.addSubcommand(new CommandLine(completed, CommandLine.defaultFactory()));
@@ -138,7 +152,7 @@ public final class Main implements Runnable {
 
     /** @return the {@link Standalone} subcommand called {@code name}, or null */
     private static Class<?> standaloneSubcommand(String name) {
-        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+        for (Class<?> c : SUBCOMMANDS) {
             if (!Standalone.class.isAssignableFrom(c)) {
                 continue; // not even its annotations: parsing them is a measurable part of start-up
             }
