@@ -691,9 +691,14 @@ final class Decoder {
             };
         }
 
+        /** @return whether this integer is {@link #bits} as a signed long: an i64, or a u64 below 2^63 */
+        boolean fitsLong() {
+            return kind != U64 || bits >= 0;
+        }
+
         BigInteger integer() {
-            // a u64 below 2^63 is the same long signed or unsigned: no decimal round trip (the event hot path)
-            return kind == U64 && bits < 0 ? new BigInteger(Long.toUnsignedString(bits)) : BigInteger.valueOf(bits);
+            // no decimal round trip for a long (the event hot path)
+            return fitsLong() ? BigInteger.valueOf(bits) : new BigInteger(Long.toUnsignedString(bits));
         }
     }
 
@@ -1038,10 +1043,10 @@ final class Decoder {
                     + ", expected " + it.name(), null);
         }
         Node n = node(Node.Kind.INTEGER, parent, seg, s);
-        if (num.kind() == Num.U64 && num.bits() < 0) {
-            n.setInteger(num.integer());
-        } else {
+        if (num.fitsLong()) {
             n.setInteger(num.bits());
+        } else {
+            n.setInteger(num.integer());
         }
         close(n);
         return n;
@@ -1049,7 +1054,7 @@ final class Decoder {
 
     /** Whether an integer {@code num} is within {@code it}'s range, without a BigInteger when it fits a long. */
     private static boolean inRange(Num num, Schema.Int it) {
-        if (num.kind() == Num.U64 && num.bits() < 0) {
+        if (!num.fitsLong()) {
             BigInteger v = num.integer();
             return v.compareTo(it.min()) >= 0 && v.compareTo(it.max()) <= 0;
         }

@@ -119,13 +119,24 @@ public final class Node {
         return integer;
     }
 
-    /** @return whether the integer value fits a long ({@link #longValue()}); false when this is not an integer */
-    boolean integerFitsLong() {
-        return kind == Kind.INTEGER && (integer == null || integer.bitLength() < 64);
+    /**
+     * Compares the integer values of two integer nodes, as longs when both fit one (no BigInteger per event line).
+     *
+     * @param other another integer node
+     * @return negative, zero or positive as this value is less than, equal to or greater than {@code other}'s
+     */
+    int compareInteger(Node other) {
+        if (fitsLong() && other.fitsLong()) {
+            return Long.compare(longValue(), other.longValue());
+        }
+        return integer().compareTo(other.integer());
     }
 
-    /** @return the integer value as a long; only when {@link #integerFitsLong()} */
-    long longValue() {
+    private boolean fitsLong() {
+        return integer == null || integer.bitLength() < 64;
+    }
+
+    private long longValue() {
         return integer == null ? small : integer.longValue();
     }
 

@@ -5,7 +5,6 @@ import dev.pika.contract.model.ValueRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -262,10 +261,8 @@ public final class Validator {
         private final Limits limits;
         private final int maxLine;
         private byte[] buf;
-        private boolean hasPrevSeq;
-        private boolean prevSeqSmall;
-        private long prevSeqLong;
-        private BigInteger prevSeqBig;
+        /** The previous event's {@code seq} (an integer node), or null. */
+        private Node prevSeq;
         private int prevSeqLine;
 
         EventStream(Collector out, Limits limits) {
@@ -376,23 +373,13 @@ public final class Validator {
             if (seq == null || seq.kind() != Node.Kind.INTEGER) {
                 return;
             }
-            boolean small = seq.integerFitsLong();
-            if (hasPrevSeq && (small && prevSeqSmall ? seq.longValue() <= prevSeqLong
-                    : seq.integer().compareTo(prevSeq()) <= 0)) {
+            if (prevSeq != null && seq.compareInteger(prevSeq) <= 0) {
                 out.warning("seq-order", seq, "seq " + seq.integer() + " is not greater than the previous "
-                        + "event's seq " + prevSeq() + " (line " + prevSeqLine + ")",
+                        + "event's seq " + prevSeq.integer() + " (line " + prevSeqLine + ")",
                         "the reference writer assigns seq 1, 2, 3… under a file lock (CONTRACT.md §2)");
             }
-            // a u64 seq is a long until 2^63: no BigInteger per event line
-            hasPrevSeq = true;
-            prevSeqSmall = small;
-            prevSeqLong = small ? seq.longValue() : 0;
-            prevSeqBig = small ? null : seq.integer();
+            prevSeq = seq;
             prevSeqLine = lineNo;
-        }
-
-        private BigInteger prevSeq() {
-            return prevSeqSmall ? BigInteger.valueOf(prevSeqLong) : prevSeqBig;
         }
 
         /** Rust's {@code str::trim().is_empty()}: ASCII whitespace, plus Unicode White_Space when non-ASCII. */

@@ -321,6 +321,28 @@ class RuleTest {
         assertTrue(f.message().contains("previous event's seq 2 (line 1)"), f.message());
     }
 
+    /** seq is a u64: values from 2^63 up are compared as well as those that fit a long. */
+    @Test
+    void eventStreamSeqOrderAcrossTheLongRange() {
+        String max = "18446744073709551615";
+        String low = "9223372036854775808"; // 2^63
+        String below = "9223372036854775807";
+        String rising = EVENT1.replace("\"seq\": 1", "\"seq\": " + below) + "\n"
+                + EVENT1.replace("\"seq\": 1", "\"seq\": " + low) + "\n"
+                + EVENT1.replace("\"seq\": 1", "\"seq\": " + max) + "\n";
+        assertTrue(check(DocumentKind.EVENTS, rising).findings().isEmpty(),
+                () -> check(DocumentKind.EVENTS, rising).findings().toString());
+        Finding f = only(check(DocumentKind.EVENTS, EVENT1.replace("\"seq\": 1", "\"seq\": " + max) + "\n"
+                + EVENT1.replace("\"seq\": 1", "\"seq\": " + low) + "\n"), "seq-order", Severity.WARNING, 2, 30,
+                "/seq");
+        assertTrue(f.message().contains("seq " + low + " is not greater than the previous event's seq " + max
+                + " (line 1)"), f.message());
+        Finding back = only(check(DocumentKind.EVENTS, EVENT1.replace("\"seq\": 1", "\"seq\": " + low) + "\n"
+                + EVENT1.replace("\"seq\": 1", "\"seq\": " + below) + "\n"), "seq-order", Severity.WARNING, 2, 30,
+                "/seq");
+        assertTrue(back.message().contains("previous event's seq " + low + " (line 1)"), back.message());
+    }
+
     @Test
     void eventLineHoldsExactlyOneObject() {
         only(check(DocumentKind.EVENTS, EVENT1 + " " + EVENT2 + "\n"), "trailing-characters", Severity.ERROR, 1, 109,
